@@ -1,10 +1,10 @@
 //! The network: tenants, agencies, centres and their inspectors.
 
-use super::calendar::{DateRange, RecurringPeriod, TimeRange};
+use super::calendar::{DEFAULT_PERIOD_START, DateRange, RecurringPeriod, TimeRange};
 use super::control::{Agreements, ControlType, DurationTable};
 use super::geo::GeoPoint;
 use super::ids::{AgencyId, CentreId, InspectorId, TenantId};
-use super::money::Price;
+use super::money::{Money, Price, VatRate};
 use super::vehicle::VehicleCategory;
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -60,6 +60,8 @@ impl Default for HolidayPolicy {
 }
 
 /// An inspector (contrôleur) working at one centre.
+///
+/// With no shifts, the inspector works whenever the centre is open.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Inspector {
     /// Identifier.
@@ -132,8 +134,67 @@ pub struct Centre {
 }
 
 impl Centre {
+    /// A centre with the trade's typical settings (DOMAIN.md): Europe/Paris, 2 lanes, 30
+    /// bookings a day, open Monday–Friday 08:00–12:00 and 14:00–19:00 and Saturday
+    /// 08:00–12:00, closed on public holidays, 15-minute grid, periodic inspection of cars and
+    /// vans at 75.00 €, re-inspection at 35.00 €, motorcycles at 45.00 €; no inspector yet.
+    pub fn typical(id: CentreId, tenant_id: TenantId, agency_id: AgencyId, name: &str, location: GeoPoint) -> Centre {
+        let hours = |rule: &str, from: u32, to: u32| RecurringPeriod {
+            rrule: rule.to_string(),
+            dtstart: DEFAULT_PERIOD_START.and_hms_opt(from, 0, 0).unwrap_or_default(),
+            duration_minutes: (to - from) * 60,
+        };
+        let weekdays = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
+        let offer = |control_type, category, cents| Offer {
+            control_type,
+            category,
+            price: Price { gross: Money::from_cents(cents), vat_rate: VatRate::STANDARD },
+        };
+        Centre {
+            id,
+            tenant_id,
+            agency_id,
+            name: name.to_string(),
+            address: String::new(),
+            postcode: String::new(),
+            city: String::new(),
+            location,
+            time_zone: chrono_tz::Europe::Paris,
+            rating: 4.0,
+            lanes: 2,
+            daily_capacity: 30,
+            opening_hours: vec![
+                hours(weekdays, 8, 12),
+                hours(weekdays, 14, 19),
+                hours("FREQ=WEEKLY;BYDAY=SA", 8, 12),
+            ],
+            closures: Vec::new(),
+            blocks: Vec::new(),
+            holidays: HolidayPolicy::default(),
+            offers: vec![
+                offer(ControlType::Periodic, VehicleCategory::Vp, 7500),
+                offer(ControlType::Periodic, VehicleCategory::Vu, 7500),
+                offer(ControlType::Recheck, VehicleCategory::Vp, 3500),
+                offer(ControlType::Recheck, VehicleCategory::Vu, 3500),
+                offer(ControlType::Periodic, VehicleCategory::L, 4500),
+                offer(ControlType::Recheck, VehicleCategory::L, 2500),
+            ],
+            durations: DurationTable::default(),
+            grid_minutes: 15,
+            buffer_minutes: 0,
+            inspectors: Vec::new(),
+        }
+    }
+
     /// The offer for a control type and category, if the centre makes it.
     pub fn offer(&self, control: ControlType, category: VehicleCategory) -> Option<&Offer> {
         self.offers.iter().find(|o| o.control_type == control && o.category == category)
+    }
+}
+
+impl Inspector {
+    /// An inspector with these agreements who works the centre's opening hours.
+    pub fn new(id: InspectorId, name: &str, agreements: Agreements) -> Inspector {
+        Inspector { id, name: name.to_string(), agreements, shifts: Vec::new(), leave: Vec::new(), blocks: Vec::new() }
     }
 }
