@@ -78,7 +78,9 @@ fn the_least_loaded_inspector_gets_the_booking_ties_to_the_smallest_id() {
     let full = idx.book(BookingId::from_u128(4), at("2026-11-30T10:00:00+01:00"), &need(30)).unwrap_err();
     assert_eq!(full.code(), "SLOT_TAKEN");
     assert_eq!(idx.capacity_at(at("2026-11-30T10:00:00+01:00"), &need(30)), 0);
-    assert_eq!(idx.capacity_at(at("2026-11-30T08:00:00+01:00"), &need(30)), 2);
+    // 101 and 102 are free at 08:00 but one of the two lanes is in use.
+    assert_eq!(idx.capacity_at(at("2026-11-30T08:00:00+01:00"), &need(30)), 1);
+    assert_eq!(idx.capacity_at(at("2026-11-30T09:00:00+01:00"), &need(30)), 2);
     // Everyone has one booking that day: the tie goes to the smallest id.
     assert_eq!(book(&mut idx, 5, "2026-11-30T14:00:00+01:00"), InspectorId::from_u128(100));
     assert_eq!(idx.bookings_on(date("2026-11-30")), 4);
