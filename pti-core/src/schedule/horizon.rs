@@ -3,8 +3,9 @@
 //!
 //! Converting a local time to UTC costs a time-zone lookup; a horizon does that once per day
 //! and answers in a few nanoseconds for every day without an offset change. On days with a
-//! change (DST), it asks the time zone for each time: a local time in the spring gap does not
-//! exist (no slot), one in the autumn fold is taken at its first occurrence (no double slot).
+//! change (DST), it asks the time zone for each time. As RFC 5545 says, a local time in the
+//! spring gap is read with the offset in force before the gap (02:30 becomes 03:30 summer
+//! time), and one in the autumn fold is taken at its first occurrence (no double slot).
 
 use chrono::{DateTime, Days, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -98,8 +99,7 @@ impl Horizon {
         (self.days[0].start, self.end)
     }
 
-    /// UTC seconds of a local time of day `i` (`secs` after local midnight on the wall clock);
-    /// `None` when that wall-clock time does not exist (DST gap).
+    /// UTC seconds of a local time of day `i` (`secs` after local midnight on the wall clock).
     pub fn to_utc(&self, i: usize, secs_of_day: u32) -> Option<i64> {
         let day = &self.days[i];
         if day.uniform {
@@ -156,12 +156,17 @@ impl SecondsOfDay for chrono::NaiveTime {
     }
 }
 
-/// UTC seconds of a wall-clock time: `None` in a DST gap, the earlier instant in a fold.
+/// UTC seconds of a wall-clock time: the earlier instant in a fold; in a gap, the time read
+/// with the offset before the gap (RFC 5545, 3.3.5).
 pub(crate) fn resolve(tz: Tz, naive: NaiveDateTime) -> Option<i64> {
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(dt) => Some(dt.timestamp()),
         LocalResult::Ambiguous(first, _) => Some(first.timestamp()),
-        LocalResult::None => None,
+        LocalResult::None => {
+            let before = tz.from_local_datetime(&(naive - chrono::Duration::days(1))).earliest()?;
+            let offset = i64::from(before.offset().fix().local_minus_utc());
+            Some(naive.and_utc().timestamp() - offset)
+        }
     }
 }
 
@@ -197,9 +202,10 @@ mod tests {
     }
 
     #[test]
-    fn gap_times_do_not_exist_and_fold_times_take_the_first() {
+    fn gap_times_shift_forward_and_fold_times_take_the_first() {
         let h = paris("2027-03-28", 1);
-        assert_eq!(h.to_utc(0, 2 * 3600 + 30 * 60), None);
+        let half_two = h.to_utc(0, 2 * 3600 + 30 * 60).unwrap();
+        assert_eq!(h.local(half_two).to_rfc3339(), "2027-03-28T03:30:00+02:00");
         let eight = h.to_utc(0, 8 * 3600).unwrap();
         assert_eq!(h.local(eight).to_rfc3339(), "2027-03-28T08:00:00+02:00");
         let h = paris("2027-10-31", 1);

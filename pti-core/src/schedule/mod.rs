@@ -7,8 +7,9 @@
 //! (default 15 minutes) inside the windows: a window is first snapped inward to the grid, and a
 //! slot of `d` minutes starts at `t` when `t + ⌈d / grid⌉ × grid` stays inside it.
 //!
-//! Wall-clock times that do not exist (the spring-forward gap) open nothing; times that occur
-//! twice (the autumn fold) count once, at their first occurrence.
+//! Wall-clock times that do not exist (the spring-forward gap) are read with the offset before
+//! the gap, as RFC 5545 says (a window due at 02:30 opens at 03:30 summer time); times that
+//! occur twice (the autumn fold) count once, at their first occurrence.
 
 mod holidays;
 mod horizon;

@@ -64,7 +64,7 @@ fn dst_days_lose_and_double_no_slot() {
 }
 
 #[test]
-fn an_hourly_rule_through_the_night_skips_the_gap_and_counts_the_fold_once() {
+fn an_hourly_rule_through_the_night_shifts_the_gap_and_counts_the_fold_once() {
     let mut c = centre();
     c.holidays.closed_on_public_holidays = false;
     c.grid_minutes = 60;
