@@ -17,8 +17,8 @@ pub mod error;
 pub mod model;
 
 pub use error::Coded;
-pub mod schedule;
 pub mod availability;
-pub mod search;
-pub mod rules;
 pub mod policy;
+pub mod rules;
+pub mod schedule;
+pub mod search;

@@ -11,7 +11,10 @@ pub(crate) struct Bits {
 impl Bits {
     /// `len` cleared bits.
     pub(crate) fn new(len: usize) -> Self {
-        Bits { words: vec![0; len.div_ceil(64) + 1], len }
+        Bits {
+            words: vec![0; len.div_ceil(64) + 1],
+            len,
+        }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -29,8 +32,16 @@ impl Bits {
         while i < to {
             let (w, b) = (i / 64, i % 64);
             let n = (64 - b).min(to - i);
-            let mask = if n == 64 { u64::MAX } else { ((1u64 << n) - 1) << b };
-            if value { self.words[w] |= mask } else { self.words[w] &= !mask }
+            let mask = if n == 64 {
+                u64::MAX
+            } else {
+                ((1u64 << n) - 1) << b
+            };
+            if value {
+                self.words[w] |= mask
+            } else {
+                self.words[w] &= !mask
+            }
             i += n;
         }
     }

@@ -203,7 +203,9 @@ impl CentreAvailability {
         let grid = i64::from(centre.grid_minutes) * 60;
         let (origin, end) = horizon.bounds();
         let n = ((end - origin) / grid) as usize;
-        let day_cells = (0..=horizon.len()).map(|i| ((horizon.day_start(i) - origin) / grid) as usize).collect();
+        let day_cells = (0..=horizon.len())
+            .map(|i| ((horizon.day_start(i) - origin) / grid) as usize)
+            .collect();
         let open = schedule::centre_open_spans(centre, &horizon)?;
         let mut inspectors: Vec<_> = centre.inspectors.iter().collect();
         inspectors.sort_by_key(|i| i.id);
@@ -211,7 +213,8 @@ impl CentreAvailability {
         for inspector in inspectors {
             let mut working = Bits::new(n);
             for span in schedule::inspector_spans(inspector, &open, &horizon)? {
-                let from = (span.start - origin).div_euclid(grid) + i64::from((span.start - origin).rem_euclid(grid) > 0);
+                let from = (span.start - origin).div_euclid(grid)
+                    + i64::from((span.start - origin).rem_euclid(grid) > 0);
                 let to = (span.end - origin).div_euclid(grid);
                 if to > from {
                     working.set_range(from.max(0) as usize, to.max(0) as usize, true);
@@ -265,13 +268,16 @@ impl CentreAvailability {
 
     /// Bookings placed on a local day.
     pub fn bookings_on(&self, day: NaiveDate) -> usize {
-        self.horizon.index_of(day).map_or(0, |d| self.tracks.iter().map(|t| usize::from(t.load[d])).sum())
+        self.horizon.index_of(day).map_or(0, |d| {
+            self.tracks.iter().map(|t| usize::from(t.load[d])).sum()
+        })
     }
 
     fn cell_of(&self, start: DateTime<Utc>) -> Option<usize> {
         let offset = start.timestamp() - self.origin;
         let cell = offset / self.grid;
-        (offset >= 0 && offset % self.grid == 0 && (cell as usize) < self.lane_load.len()).then_some(cell as usize)
+        (offset >= 0 && offset % self.grid == 0 && (cell as usize) < self.lane_load.len())
+            .then_some(cell as usize)
     }
 
     fn time_of(&self, cell: usize) -> i64 {
@@ -283,7 +289,10 @@ impl CentreAvailability {
     }
 
     fn day_of_cell(&self, cell: usize) -> usize {
-        self.day_cells.partition_point(|&c| c <= cell).saturating_sub(1).min(self.horizon.len() - 1)
+        self.day_cells
+            .partition_point(|&c| c <= cell)
+            .saturating_sub(1)
+            .min(self.horizon.len() - 1)
     }
 
     fn lane_free(&self, cell: usize, fit: usize) -> bool {
@@ -296,7 +305,9 @@ impl CentreAvailability {
 
     /// How many inspections of this need could start at `start`.
     pub fn capacity_at(&self, start: DateTime<Utc>, need: &Need) -> u8 {
-        let Some(cell) = self.cell_of(start) else { return 0 };
+        let Some(cell) = self.cell_of(start) else {
+            return 0;
+        };
         let (fit, occupied) = self.cells_for(need.duration_minutes);
         self.capacity(cell, fit, occupied, need.agreements)
     }
@@ -307,16 +318,28 @@ impl CentreAvailability {
             .iter()
             .filter(|t| t.agreements.covers(agreements) && self.track_free(t, cell, fit, occupied))
             .count();
-        let busiest = self.lane_load[cell..(cell + fit).min(self.lane_load.len())].iter().copied().max().unwrap_or(0);
+        let busiest = self.lane_load[cell..(cell + fit).min(self.lane_load.len())]
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or(0);
         (inspectors.min(255) as u8).min(self.lanes.saturating_sub(busiest))
     }
 
     fn cells_for(&self, duration_minutes: u32) -> (usize, usize) {
-        (cells(duration_minutes, self.grid), cells(duration_minutes + self.buffer_minutes, self.grid))
+        (
+            cells(duration_minutes, self.grid),
+            cells(duration_minutes + self.buffer_minutes, self.grid),
+        )
     }
 
     /// Books `need` at `start`, choosing the inspector.
-    pub fn book(&mut self, booking_id: BookingId, start: DateTime<Utc>, need: &Need) -> Result<Placement, AvailabilityError> {
+    pub fn book(
+        &mut self,
+        booking_id: BookingId,
+        start: DateTime<Utc>,
+        need: &Need,
+    ) -> Result<Placement, AvailabilityError> {
         self.book_with(booking_id, start, need, None)
     }
 
@@ -332,10 +355,10 @@ impl CentreAvailability {
         if self.placed.contains_key(&booking_id) {
             return Err(AvailabilityError::DuplicateBooking(booking_id));
         }
-        if let Some(id) = inspector {
-            if !self.tracks.iter().any(|t| t.id == id) {
-                return Err(AvailabilityError::UnknownInspector(id));
-            }
+        if let Some(id) = inspector
+            && !self.tracks.iter().any(|t| t.id == id)
+        {
+            return Err(AvailabilityError::UnknownInspector(id));
         }
         let qualified: Vec<usize> = (0..self.tracks.len())
             .filter(|&i| self.tracks[i].agreements.covers(need.agreements))
@@ -347,8 +370,10 @@ impl CentreAvailability {
         let outside = AvailabilityError::OutsideOpeningHours { start };
         let cell = self.cell_of(start).ok_or(outside.clone())?;
         let (fit, occupied) = self.cells_for(need.duration_minutes);
-        let working: Vec<usize> =
-            qualified.into_iter().filter(|&i| self.tracks[i].working.all(cell, cell + fit)).collect();
+        let working: Vec<usize> = qualified
+            .into_iter()
+            .filter(|&i| self.tracks[i].working.all(cell, cell + fit))
+            .collect();
         if working.is_empty() {
             return Err(outside);
         }
@@ -359,7 +384,16 @@ impl CentreAvailability {
             .min_by_key(|&i| (self.tracks[i].load[day], self.tracks[i].id))
             .filter(|_| self.lane_free(cell, fit))
             .ok_or(AvailabilityError::SlotTaken { start })?;
-        self.occupy(booking_id, Placed { track: chosen, cell, fit, occupied, day });
+        self.occupy(
+            booking_id,
+            Placed {
+                track: chosen,
+                cell,
+                fit,
+                occupied,
+                day,
+            },
+        );
         Ok(self.placement(booking_id))
     }
 
@@ -369,18 +403,32 @@ impl CentreAvailability {
         if self.placed.contains_key(&b.booking_id) {
             return Err(AvailabilityError::DuplicateBooking(b.booking_id));
         }
-        let track = self.tracks.iter().position(|t| t.id == b.inspector_id).ok_or(AvailabilityError::UnknownInspector(b.inspector_id))?;
+        let track = self
+            .tracks
+            .iter()
+            .position(|t| t.id == b.inspector_id)
+            .ok_or(AvailabilityError::UnknownInspector(b.inspector_id))?;
         let Some(cell) = self.cell_of(b.start) else {
             // Off the grid or outside the horizon: nothing to hold in this index.
             return Ok(!self.in_horizon(b.start));
         };
         let (fit, occupied) = self.cells_for(b.duration_minutes);
-        let fits = self.track_free(&self.tracks[track], cell, fit, occupied) && self.lane_free(cell, fit);
+        let fits =
+            self.track_free(&self.tracks[track], cell, fit, occupied) && self.lane_free(cell, fit);
         if self.tracks[track].booked.any(cell, cell + occupied) {
             self.overlaps += 1;
         }
         let day = self.day_of_cell(cell);
-        self.occupy(b.booking_id, Placed { track, cell, fit, occupied, day });
+        self.occupy(
+            b.booking_id,
+            Placed {
+                track,
+                cell,
+                fit,
+                occupied,
+                day,
+            },
+        );
         Ok(!fits)
     }
 
@@ -401,7 +449,11 @@ impl CentreAvailability {
         let end = (cell + fit).min(self.lane_load.len());
         for c in cell..end {
             let load = &mut self.lane_load[c];
-            *load = if add { load.saturating_add(1) } else { load.saturating_sub(1) };
+            *load = if add {
+                load.saturating_add(1)
+            } else {
+                load.saturating_sub(1)
+            };
             let full = *load >= self.lanes;
             self.lane_full.set_range(c, c + 1, full);
         }
@@ -420,7 +472,10 @@ impl CentreAvailability {
 
     /// Releases a booking: its cells are free again.
     pub fn release(&mut self, booking_id: BookingId) -> Result<Placement, AvailabilityError> {
-        let placement = self.placed.get(&booking_id).map(|_| self.placement(booking_id));
+        let placement = self
+            .placed
+            .get(&booking_id)
+            .map(|_| self.placement(booking_id));
         let (Some(p), Some(placement)) = (self.placed.remove(&booking_id), placement) else {
             return Err(AvailabilityError::UnknownBooking(booking_id));
         };
@@ -433,11 +488,17 @@ impl CentreAvailability {
             let others: Vec<Placed> = self
                 .placed
                 .values()
-                .filter(|o| o.track == p.track && o.cell < p.cell + p.occupied && p.cell < o.cell + o.occupied)
+                .filter(|o| {
+                    o.track == p.track
+                        && o.cell < p.cell + p.occupied
+                        && p.cell < o.cell + o.occupied
+                })
                 .copied()
                 .collect();
             for o in others {
-                self.tracks[o.track].booked.set_range(o.cell, o.cell + o.occupied, true);
+                self.tracks[o.track]
+                    .booked
+                    .set_range(o.cell, o.cell + o.occupied, true);
             }
         }
         Ok(placement)
@@ -453,21 +514,37 @@ impl CentreAvailability {
         limit: usize,
     ) -> Vec<FreeSlot> {
         let mut out = Vec::with_capacity(limit.min(64));
-        self.scan(from.timestamp(), to.timestamp(), need, filter, |cell, cap| {
-            out.push((cell, cap));
-            out.len() < limit
-        });
+        self.scan(
+            from.timestamp(),
+            to.timestamp(),
+            need,
+            filter,
+            |cell, cap| {
+                out.push((cell, cap));
+                out.len() < limit
+            },
+        );
         let length = i64::from(need.duration_minutes) * 60;
         out.into_iter()
             .map(|(cell, capacity)| {
                 let t = self.time_of(cell);
-                FreeSlot { start: self.horizon.local(t), end: self.horizon.local(t + length), capacity }
+                FreeSlot {
+                    start: self.horizon.local(t),
+                    end: self.horizon.local(t + length),
+                    capacity,
+                }
             })
             .collect()
     }
 
     /// Whether any start is free in `[from, to)` for `need` and `filter`.
-    pub fn has_free(&self, from: DateTime<Utc>, to: DateTime<Utc>, need: &Need, filter: TimeFilter) -> bool {
+    pub fn has_free(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        need: &Need,
+        filter: TimeFilter,
+    ) -> bool {
         let mut found = false;
         self.scan(from.timestamp(), to.timestamp(), need, filter, |_, _| {
             found = true;
@@ -478,16 +555,27 @@ impl CentreAvailability {
 
     /// The first free start of each local day in the horizon between the two dates (both
     /// included), for calendars: `(day, count of free starts, first free start)`.
-    pub fn free_days(&self, from: NaiveDate, to: NaiveDate, need: &Need) -> Vec<(NaiveDate, usize)> {
+    pub fn free_days(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        need: &Need,
+    ) -> Vec<(NaiveDate, usize)> {
         let mut out = Vec::new();
         let mut day = from;
         while day <= to {
             if let Some(d) = self.horizon.index_of(day) {
                 let mut count = 0;
-                self.scan(self.horizon.day_start(d), self.horizon.day_start(d + 1), need, TimeFilter::default(), |_, _| {
-                    count += 1;
-                    true
-                });
+                self.scan(
+                    self.horizon.day_start(d),
+                    self.horizon.day_start(d + 1),
+                    need,
+                    TimeFilter::default(),
+                    |_, _| {
+                        count += 1;
+                        true
+                    },
+                );
                 out.push((day, count));
             }
             let Some(next) = day.succ_opt() else { break };
@@ -497,7 +585,14 @@ impl CentreAvailability {
     }
 
     /// Calls `visit(cell, capacity)` on each free start in order until it returns false.
-    fn scan(&self, from: i64, to: i64, need: &Need, filter: TimeFilter, mut visit: impl FnMut(usize, u8) -> bool) {
+    fn scan(
+        &self,
+        from: i64,
+        to: i64,
+        need: &Need,
+        filter: TimeFilter,
+        mut visit: impl FnMut(usize, u8) -> bool,
+    ) {
         let n = self.lane_load.len();
         let first = ((from - self.origin).max(0) + self.grid - 1) / self.grid;
         let last = (((to - self.origin).max(0)) / self.grid).min(n as i64);
@@ -506,7 +601,11 @@ impl CentreAvailability {
         }
         let (first, last) = (first as usize, last as usize);
         let (fit, occupied) = self.cells_for(need.duration_minutes);
-        let qualified: Vec<&Track> = self.tracks.iter().filter(|t| t.agreements.covers(need.agreements)).collect();
+        let qualified: Vec<&Track> = self
+            .tracks
+            .iter()
+            .filter(|t| t.agreements.covers(need.agreements))
+            .collect();
         if qualified.is_empty() {
             return;
         }
@@ -530,7 +629,7 @@ impl CentreAvailability {
                     }
                 }
             }
-            let lo = if w * 64 < first { first - w * 64 } else { 0 };
+            let lo = first.saturating_sub(w * 64);
             let hi = (last - w * 64).min(64);
             if lo > 0 {
                 free &= u64::MAX << lo;
@@ -556,13 +655,19 @@ impl CentreAvailability {
     fn filter_mask(&self, filter: TimeFilter, first: usize, last: usize) -> Vec<u64> {
         let base = first / 64 * 64;
         let mut mask = Bits::new((last - base).div_ceil(64) * 64);
-        let (d0, d1) = (self.day_of_cell(first), self.day_of_cell(last.saturating_sub(1)));
+        let (d0, d1) = (
+            self.day_of_cell(first),
+            self.day_of_cell(last.saturating_sub(1)),
+        );
         for d in d0..=d1 {
             if filter.saturday_only && self.horizon.date(d).weekday() != Weekday::Sat {
                 continue;
             }
             let (start, end) = (self.day_cells[d], self.day_cells[d + 1]);
-            let noon = self.horizon.to_utc(d, 12 * 3600).map_or(end, |t| ((t - self.origin) / self.grid) as usize);
+            let noon = self
+                .horizon
+                .to_utc(d, 12 * 3600)
+                .map_or(end, |t| ((t - self.origin) / self.grid) as usize);
             let (a, b) = match filter.part {
                 DayPart::Any => (start, end),
                 DayPart::Morning => (start, noon),

@@ -81,12 +81,19 @@ impl BookingStatus {
 
     /// The next status, or the error naming the illegal transition.
     pub fn transition(self, to: BookingStatus) -> Result<BookingStatus, StatusError> {
-        if self.can_become(to) { Ok(to) } else { Err(StatusError { from: self, to }) }
+        if self.can_become(to) {
+            Ok(to)
+        } else {
+            Err(StatusError { from: self, to })
+        }
     }
 
     /// Whether the booking still holds capacity at its time.
     pub fn is_active(self) -> bool {
-        matches!(self, BookingStatus::PendingPayment | BookingStatus::Confirmed | BookingStatus::InProgress)
+        matches!(
+            self,
+            BookingStatus::PendingPayment | BookingStatus::Confirmed | BookingStatus::InProgress
+        )
     }
 
     /// Whether no transition leaves this status.
@@ -159,7 +166,10 @@ mod tests {
                 let expected = allowed.contains(&(from, to));
                 assert_eq!(from.can_become(to), expected, "{from:?} -> {to:?}");
                 if !expected {
-                    assert_eq!(from.transition(to).unwrap_err().code(), "ILLEGAL_STATUS_TRANSITION");
+                    assert_eq!(
+                        from.transition(to).unwrap_err().code(),
+                        "ILLEGAL_STATUS_TRANSITION"
+                    );
                 }
             }
         }
@@ -179,7 +189,10 @@ mod tests {
 
     #[test]
     fn statuses_serialise_in_snake_case() {
-        assert_eq!(serde_json::to_string(&PendingPayment).unwrap(), "\"pending_payment\"");
+        assert_eq!(
+            serde_json::to_string(&PendingPayment).unwrap(),
+            "\"pending_payment\""
+        );
         assert_eq!(serde_json::to_string(&NoShow).unwrap(), "\"no_show\"");
     }
 }

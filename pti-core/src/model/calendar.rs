@@ -80,7 +80,11 @@ impl TryFrom<DateRangeFields> for DateRange {
 impl DateRange {
     /// Days `from..=to`; refuses `to < from`.
     pub fn new(from: NaiveDate, to: NaiveDate) -> Result<Self, RangeError> {
-        if to < from { Err(RangeError::Inverted) } else { Ok(DateRange { from, to }) }
+        if to < from {
+            Err(RangeError::Inverted)
+        } else {
+            Ok(DateRange { from, to })
+        }
     }
 
     /// A single day.
@@ -120,7 +124,11 @@ impl TryFrom<TimeRangeFields> for TimeRange {
 impl TimeRange {
     /// `[start, end)`; refuses an empty or inverted range.
     pub fn new(start: DateTime<Utc>, end: DateTime<Utc>) -> Result<Self, RangeError> {
-        if end <= start { Err(RangeError::Inverted) } else { Ok(TimeRange { start, end }) }
+        if end <= start {
+            Err(RangeError::Inverted)
+        } else {
+            Ok(TimeRange { start, end })
+        }
     }
 
     /// Whether the two ranges share an instant.
@@ -136,11 +144,19 @@ mod tests {
     #[test]
     fn inverted_ranges_are_refused() {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-        assert_eq!(DateRange::new(d("2027-01-02"), d("2027-01-01")).unwrap_err().code(), "INVERTED_RANGE");
+        assert_eq!(
+            DateRange::new(d("2027-01-02"), d("2027-01-01"))
+                .unwrap_err()
+                .code(),
+            "INVERTED_RANGE"
+        );
         assert!(DateRange::new(d("2027-01-01"), d("2027-01-01")).is_ok());
         let t = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
         assert!(TimeRange::new(t("2027-01-01T10:00:00Z"), t("2027-01-01T10:00:00Z")).is_err());
-        assert!(serde_json::from_str::<DateRange>(r#"{"from":"2027-01-02","to":"2027-01-01"}"#).is_err());
+        assert!(
+            serde_json::from_str::<DateRange>(r#"{"from":"2027-01-02","to":"2027-01-01"}"#)
+                .is_err()
+        );
     }
 
     #[test]

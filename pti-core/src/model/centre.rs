@@ -55,7 +55,10 @@ pub struct HolidayPolicy {
 
 impl Default for HolidayPolicy {
     fn default() -> Self {
-        HolidayPolicy { closed_on_public_holidays: true, alsace_moselle: false }
+        HolidayPolicy {
+            closed_on_public_holidays: true,
+            alsace_moselle: false,
+        }
     }
 }
 
@@ -138,17 +141,28 @@ impl Centre {
     /// bookings a day, open Monday–Friday 08:00–12:00 and 14:00–19:00 and Saturday
     /// 08:00–12:00, closed on public holidays, 15-minute grid, periodic inspection of cars and
     /// vans at 75.00 €, re-inspection at 35.00 €, motorcycles at 45.00 €; no inspector yet.
-    pub fn typical(id: CentreId, tenant_id: TenantId, agency_id: AgencyId, name: &str, location: GeoPoint) -> Centre {
+    pub fn typical(
+        id: CentreId,
+        tenant_id: TenantId,
+        agency_id: AgencyId,
+        name: &str,
+        location: GeoPoint,
+    ) -> Centre {
         let hours = |rule: &str, from: u32, to: u32| RecurringPeriod {
             rrule: rule.to_string(),
-            dtstart: DEFAULT_PERIOD_START.and_hms_opt(from, 0, 0).unwrap_or_default(),
+            dtstart: DEFAULT_PERIOD_START
+                .and_hms_opt(from, 0, 0)
+                .unwrap_or_default(),
             duration_minutes: (to - from) * 60,
         };
         let weekdays = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
         let offer = |control_type, category, cents| Offer {
             control_type,
             category,
-            price: Price { gross: Money::from_cents(cents), vat_rate: VatRate::STANDARD },
+            price: Price {
+                gross: Money::from_cents(cents),
+                vat_rate: VatRate::STANDARD,
+            },
         };
         Centre {
             id,
@@ -188,13 +202,22 @@ impl Centre {
 
     /// The offer for a control type and category, if the centre makes it.
     pub fn offer(&self, control: ControlType, category: VehicleCategory) -> Option<&Offer> {
-        self.offers.iter().find(|o| o.control_type == control && o.category == category)
+        self.offers
+            .iter()
+            .find(|o| o.control_type == control && o.category == category)
     }
 }
 
 impl Inspector {
     /// An inspector with these agreements who works the centre's opening hours.
     pub fn new(id: InspectorId, name: &str, agreements: Agreements) -> Inspector {
-        Inspector { id, name: name.to_string(), agreements, shifts: Vec::new(), leave: Vec::new(), blocks: Vec::new() }
+        Inspector {
+            id,
+            name: name.to_string(),
+            agreements,
+            shifts: Vec::new(),
+            leave: Vec::new(),
+            blocks: Vec::new(),
+        }
     }
 }

@@ -19,7 +19,11 @@ pub enum ControlType {
 
 impl ControlType {
     /// Every control type.
-    pub const ALL: [ControlType; 3] = [ControlType::Periodic, ControlType::Recheck, ControlType::Pollution];
+    pub const ALL: [ControlType; 3] = [
+        ControlType::Periodic,
+        ControlType::Recheck,
+        ControlType::Pollution,
+    ];
 
     /// The stable code: `CT`, `CT_CONTRE_VISITE`, `CTC`.
     pub fn code(self) -> &'static str {
@@ -87,7 +91,11 @@ impl Agreements {
             VehicleCategory::Pl => Agreement::Pl,
             _ => Agreement::Vl,
         };
-        let gas = if fuel == Fuel::Gas { Agreement::Gas.bit() } else { 0 };
+        let gas = if fuel == Fuel::Gas {
+            Agreement::Gas.bit()
+        } else {
+            0
+        };
         Agreements(base.bit() | gas)
     }
 }
@@ -200,7 +208,12 @@ mod tests {
     fn overrides_with_a_fuel_win_over_overrides_without() {
         let t = DurationTable {
             overrides: vec![
-                DurationOverride { control_type: Periodic, category: C::Vp, fuel: None, minutes: 30 },
+                DurationOverride {
+                    control_type: Periodic,
+                    category: C::Vp,
+                    fuel: None,
+                    minutes: 30,
+                },
                 DurationOverride {
                     control_type: Periodic,
                     category: C::Vp,
@@ -228,8 +241,14 @@ mod tests {
     #[test]
     fn control_type_codes_are_the_specs() {
         for c in ControlType::ALL {
-            assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{}\"", c.code()));
+            assert_eq!(
+                serde_json::to_string(&c).unwrap(),
+                format!("\"{}\"", c.code())
+            );
         }
-        assert_eq!(serde_json::from_str::<ControlType>("\"CV\"").unwrap(), Recheck);
+        assert_eq!(
+            serde_json::from_str::<ControlType>("\"CV\"").unwrap(),
+            Recheck
+        );
     }
 }

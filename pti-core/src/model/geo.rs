@@ -79,7 +79,10 @@ mod tests {
         assert!(GeoPoint::new(f64::NAN, 2.0).is_err());
         assert!(GeoPoint::new(91.0, 2.0).is_err());
         assert!(GeoPoint::new(45.0, f64::INFINITY).is_err());
-        assert_eq!(GeoPoint::new(45.0, 181.0).unwrap_err().code(), "INVALID_COORDINATES");
+        assert_eq!(
+            GeoPoint::new(45.0, 181.0).unwrap_err().code(),
+            "INVALID_COORDINATES"
+        );
     }
 
     #[test]

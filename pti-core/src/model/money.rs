@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// An amount of euros in integer cents. Never a float.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Money(i64);
 
@@ -54,12 +56,18 @@ impl Money {
 
     /// Checked addition.
     pub fn checked_add(self, other: Money) -> Result<Money, MoneyError> {
-        self.0.checked_add(other.0).map(Money).ok_or(MoneyError::Overflow)
+        self.0
+            .checked_add(other.0)
+            .map(Money)
+            .ok_or(MoneyError::Overflow)
     }
 
     /// Checked subtraction.
     pub fn checked_sub(self, other: Money) -> Result<Money, MoneyError> {
-        self.0.checked_sub(other.0).map(Money).ok_or(MoneyError::Overflow)
+        self.0
+            .checked_sub(other.0)
+            .map(Money)
+            .ok_or(MoneyError::Overflow)
     }
 
     /// The share `numerator / denominator` of this amount, rounded half away from zero.
@@ -70,7 +78,9 @@ impl Money {
         let product = i128::from(self.0) * i128::from(numerator);
         let d = i128::from(denominator);
         let rounded = (2 * product + d.signum() * product.signum() * d.abs()) / (2 * d);
-        i64::try_from(rounded).map(Money).map_err(|_| MoneyError::Overflow)
+        i64::try_from(rounded)
+            .map(Money)
+            .map_err(|_| MoneyError::Overflow)
     }
 }
 
@@ -111,13 +121,18 @@ pub struct Price {
 impl Price {
     /// A tax-included price at the standard VAT rate.
     pub fn ttc(cents: i64) -> Result<Self, MoneyError> {
-        Ok(Price { gross: Money::non_negative(cents)?, vat_rate: VatRate::STANDARD })
+        Ok(Price {
+            gross: Money::non_negative(cents)?,
+            vat_rate: VatRate::STANDARD,
+        })
     }
 
     /// The amount before tax (HT), rounded to the cent; `net + vat == gross` always holds.
     pub fn net(&self) -> Money {
         let rate = i64::from(self.vat_rate.0);
-        self.gross.proportion(10_000, 10_000 + rate).unwrap_or(self.gross)
+        self.gross
+            .proportion(10_000, 10_000 + rate)
+            .unwrap_or(self.gross)
     }
 
     /// The VAT contained in the gross amount.
@@ -154,14 +169,27 @@ mod tests {
 
     #[test]
     fn proportion_rounds_half_away_from_zero() {
-        assert_eq!(Money::from_cents(5).proportion(1, 2).unwrap(), Money::from_cents(3));
-        assert_eq!(Money::from_cents(-5).proportion(1, 2).unwrap(), Money::from_cents(-3));
-        assert_eq!(Money::from_cents(7500).proportion(1, 2).unwrap(), Money::from_cents(3750));
+        assert_eq!(
+            Money::from_cents(5).proportion(1, 2).unwrap(),
+            Money::from_cents(3)
+        );
+        assert_eq!(
+            Money::from_cents(-5).proportion(1, 2).unwrap(),
+            Money::from_cents(-3)
+        );
+        assert_eq!(
+            Money::from_cents(7500).proportion(1, 2).unwrap(),
+            Money::from_cents(3750)
+        );
     }
 
     #[test]
     fn rejects_negative_prices_and_overflow() {
         assert_eq!(Price::ttc(-1).unwrap_err().code(), "NEGATIVE_AMOUNT");
-        assert!(Money::from_cents(i64::MAX).checked_add(Money::from_cents(1)).is_err());
+        assert!(
+            Money::from_cents(i64::MAX)
+                .checked_add(Money::from_cents(1))
+                .is_err()
+        );
     }
 }

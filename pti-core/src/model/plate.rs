@@ -83,7 +83,11 @@ fn is_siv_shape(b: &[u8]) -> bool {
 fn parse_siv(compact: &str) -> Result<Plate, PlateError> {
     let (left, number, right) = (&compact[..2], &compact[2..5], &compact[5..]);
     let canonical = format!("{left}-{number}-{right}");
-    if left.chars().chain(right.chars()).any(|c| matches!(c, 'I' | 'O' | 'U')) {
+    if left
+        .chars()
+        .chain(right.chars())
+        .any(|c| matches!(c, 'I' | 'O' | 'U'))
+    {
         return Err(PlateError::ForbiddenLetter(canonical));
     }
     if left == "SS" || right == "SS" || left == "WW" {
@@ -92,13 +96,19 @@ fn parse_siv(compact: &str) -> Result<Plate, PlateError> {
     if number == "000" {
         return Err(PlateError::ZeroNumber(canonical));
     }
-    Ok(Plate { canonical, format: PlateFormat::Siv })
+    Ok(Plate {
+        canonical,
+        format: PlateFormat::Siv,
+    })
 }
 
 /// FNI: 1–4 digits, 1–3 letters, then a département (01–95, 2A, 2B, or 971–976).
 fn parse_fni(b: &[u8]) -> Option<Plate> {
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    let letters = b[digits..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let letters = b[digits..]
+        .iter()
+        .take_while(|c| c.is_ascii_uppercase())
+        .count();
     if !(1..=4).contains(&digits) || !(1..=3).contains(&letters) {
         return None;
     }
@@ -108,13 +118,18 @@ fn parse_fni(b: &[u8]) -> Option<Plate> {
     if !is_departement(dept) || number.bytes().all(|c| c == b'0') || series.contains(['I', 'O']) {
         return None;
     }
-    Some(Plate { canonical: format!("{number} {series} {dept}"), format: PlateFormat::Fni })
+    Some(Plate {
+        canonical: format!("{number} {series} {dept}"),
+        format: PlateFormat::Fni,
+    })
 }
 
 fn is_departement(d: &str) -> bool {
     match d.len() {
         2 if d == "2A" || d == "2B" => true,
-        2 => d.parse::<u8>().is_ok_and(|n| (1..=95).contains(&n) && n != 20),
+        2 => d
+            .parse::<u8>()
+            .is_ok_and(|n| (1..=95).contains(&n) && n != 20),
         3 => d.parse::<u16>().is_ok_and(|n| (971..=976).contains(&n)),
         _ => false,
     }
@@ -144,7 +159,9 @@ mod tests {
     use super::*;
 
     fn canon(s: &str) -> String {
-        Plate::parse(s).map(|p| p.to_string()).unwrap_or_else(|e| format!("error: {e}"))
+        Plate::parse(s)
+            .map(|p| p.to_string())
+            .unwrap_or_else(|e| format!("error: {e}"))
     }
 
     #[test]
@@ -157,13 +174,34 @@ mod tests {
 
     #[test]
     fn siv_refuses_i_o_u_reserved_series_and_zero() {
-        assert!(matches!(Plate::parse("AI-123-CD"), Err(PlateError::ForbiddenLetter(_))));
-        assert!(matches!(Plate::parse("AB-123-CO"), Err(PlateError::ForbiddenLetter(_))));
-        assert!(matches!(Plate::parse("UB-123-CD"), Err(PlateError::ForbiddenLetter(_))));
-        assert!(matches!(Plate::parse("SS-123-CD"), Err(PlateError::ReservedSeries(_))));
-        assert!(matches!(Plate::parse("AB-123-SS"), Err(PlateError::ReservedSeries(_))));
-        assert!(matches!(Plate::parse("WW-123-CD"), Err(PlateError::ReservedSeries(_))));
-        assert!(matches!(Plate::parse("AB-000-CD"), Err(PlateError::ZeroNumber(_))));
+        assert!(matches!(
+            Plate::parse("AI-123-CD"),
+            Err(PlateError::ForbiddenLetter(_))
+        ));
+        assert!(matches!(
+            Plate::parse("AB-123-CO"),
+            Err(PlateError::ForbiddenLetter(_))
+        ));
+        assert!(matches!(
+            Plate::parse("UB-123-CD"),
+            Err(PlateError::ForbiddenLetter(_))
+        ));
+        assert!(matches!(
+            Plate::parse("SS-123-CD"),
+            Err(PlateError::ReservedSeries(_))
+        ));
+        assert!(matches!(
+            Plate::parse("AB-123-SS"),
+            Err(PlateError::ReservedSeries(_))
+        ));
+        assert!(matches!(
+            Plate::parse("WW-123-CD"),
+            Err(PlateError::ReservedSeries(_))
+        ));
+        assert!(matches!(
+            Plate::parse("AB-000-CD"),
+            Err(PlateError::ZeroNumber(_))
+        ));
     }
 
     #[test]
@@ -171,19 +209,36 @@ mod tests {
         assert_eq!(canon("123abc45"), "123 ABC 45");
         assert_eq!(canon("1234 AB 2a"), "1234 AB 2A");
         assert_eq!(canon("7-Z-974"), "7 Z 974");
-        assert_eq!(Plate::parse("123 ABC 45").unwrap().format(), PlateFormat::Fni);
+        assert_eq!(
+            Plate::parse("123 ABC 45").unwrap().format(),
+            PlateFormat::Fni
+        );
     }
 
     #[test]
     fn fni_refuses_bad_departement_and_shapes() {
-        for bad in ["123 ABC 00", "123 ABC 96", "123 ABC 20", "12345 AB 75", "0 AB 75", "123 ABCD 75"] {
+        for bad in [
+            "123 ABC 00",
+            "123 ABC 96",
+            "123 ABC 20",
+            "12345 AB 75",
+            "0 AB 75",
+            "123 ABCD 75",
+        ] {
             assert!(Plate::parse(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn garbage_is_unrecognised_with_code() {
-        for bad in ["", "hello", "AB-12-CD", "A1-123-CD", "AB-1234-CD", "ÉB-123-CD"] {
+        for bad in [
+            "",
+            "hello",
+            "AB-12-CD",
+            "A1-123-CD",
+            "AB-1234-CD",
+            "ÉB-123-CD",
+        ] {
             let err = Plate::parse(bad).unwrap_err();
             assert_eq!(err.code(), "INVALID_PLATE", "{bad}");
         }

@@ -71,8 +71,14 @@ pub enum Fuel {
 
 impl Fuel {
     /// Every fuel, in code order.
-    pub const ALL: [Fuel; 6] =
-        [Fuel::Petrol, Fuel::Diesel, Fuel::Gas, Fuel::Hybrid, Fuel::Electric, Fuel::Hydrogen];
+    pub const ALL: [Fuel; 6] = [
+        Fuel::Petrol,
+        Fuel::Diesel,
+        Fuel::Gas,
+        Fuel::Hybrid,
+        Fuel::Electric,
+        Fuel::Hydrogen,
+    ];
 }
 
 /// A vehicle brought for inspection.
@@ -109,7 +115,14 @@ impl Coded for VehicleError {
 impl Vehicle {
     /// A vehicle with no make, model or year.
     pub fn new(plate: Plate, category: VehicleCategory, fuel: Fuel) -> Self {
-        Vehicle { plate, category, fuel, make: None, model: None, year: None }
+        Vehicle {
+            plate,
+            category,
+            fuel,
+            make: None,
+            model: None,
+            year: None,
+        }
     }
 
     /// Sets the year, refusing ones outside 1900..=2100 (the app also checks it against today).
@@ -133,14 +146,27 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", c.code()));
             assert_eq!(serde_json::from_str::<VehicleCategory>(&json).unwrap(), c);
         }
-        assert_eq!(serde_json::from_str::<VehicleCategory>("\"VL\"").unwrap(), VehicleCategory::Vp);
-        assert_eq!(serde_json::from_str::<VehicleCategory>("\"VUL\"").unwrap(), VehicleCategory::Vu);
+        assert_eq!(
+            serde_json::from_str::<VehicleCategory>("\"VL\"").unwrap(),
+            VehicleCategory::Vp
+        );
+        assert_eq!(
+            serde_json::from_str::<VehicleCategory>("\"VUL\"").unwrap(),
+            VehicleCategory::Vu
+        );
     }
 
     #[test]
     fn refuses_year_1800() {
-        let v = Vehicle::new(Plate::parse("AB-123-CD").unwrap(), VehicleCategory::Vp, Fuel::Diesel);
-        assert_eq!(v.clone().with_year(1800).unwrap_err().code(), "INVALID_VEHICLE_YEAR");
+        let v = Vehicle::new(
+            Plate::parse("AB-123-CD").unwrap(),
+            VehicleCategory::Vp,
+            Fuel::Diesel,
+        );
+        assert_eq!(
+            v.clone().with_year(1800).unwrap_err().code(),
+            "INVALID_VEHICLE_YEAR"
+        );
         assert_eq!(v.with_year(2019).unwrap().year, Some(2019));
     }
 }

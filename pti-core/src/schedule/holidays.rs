@@ -79,7 +79,9 @@ pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
 /// The public holidays of `year` in date order; Alsace-Moselle adds Good Friday and 26 December.
 pub fn public_holidays(year: i32, alsace_moselle: bool) -> Vec<(NaiveDate, Holiday)> {
     let fixed = |m: u32, d: u32, h: Holiday| NaiveDate::from_ymd_opt(year, m, d).map(|x| (x, h));
-    let Some(easter) = easter_sunday(year) else { return Vec::new() };
+    let Some(easter) = easter_sunday(year) else {
+        return Vec::new();
+    };
     let after = |n: u64, h: Holiday| easter.checked_add_days(Days::new(n)).map(|x| (x, h));
     let mut days: Vec<(NaiveDate, Holiday)> = [
         fixed(1, 1, Holiday::NewYear),
@@ -98,7 +100,11 @@ pub fn public_holidays(year: i32, alsace_moselle: bool) -> Vec<(NaiveDate, Holid
     .flatten()
     .collect();
     if alsace_moselle {
-        days.extend(easter.checked_sub_days(Days::new(2)).map(|d| (d, Holiday::GoodFriday)));
+        days.extend(
+            easter
+                .checked_sub_days(Days::new(2))
+                .map(|d| (d, Holiday::GoodFriday)),
+        );
         days.extend(fixed(12, 26, Holiday::SaintStephen));
     }
     days.sort_by_key(|(d, _)| *d);
@@ -107,7 +113,10 @@ pub fn public_holidays(year: i32, alsace_moselle: bool) -> Vec<(NaiveDate, Holid
 
 /// The holiday falling on `day`, if any.
 pub fn holiday_on(day: NaiveDate, alsace_moselle: bool) -> Option<Holiday> {
-    public_holidays(day.year(), alsace_moselle).into_iter().find(|(d, _)| *d == day).map(|(_, h)| h)
+    public_holidays(day.year(), alsace_moselle)
+        .into_iter()
+        .find(|(d, _)| *d == day)
+        .map(|(_, h)| h)
 }
 
 #[cfg(test)]
@@ -136,10 +145,22 @@ mod tests {
 
     #[test]
     fn eleven_national_holidays_in_2027() {
-        let days: Vec<NaiveDate> = public_holidays(2027, false).into_iter().map(|(d, _)| d).collect();
+        let days: Vec<NaiveDate> = public_holidays(2027, false)
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect();
         let expected = [
-            "2027-01-01", "2027-03-29", "2027-05-01", "2027-05-06", "2027-05-08", "2027-05-17",
-            "2027-07-14", "2027-08-15", "2027-11-01", "2027-11-11", "2027-12-25",
+            "2027-01-01",
+            "2027-03-29",
+            "2027-05-01",
+            "2027-05-06",
+            "2027-05-08",
+            "2027-05-17",
+            "2027-07-14",
+            "2027-08-15",
+            "2027-11-01",
+            "2027-11-11",
+            "2027-12-25",
         ];
         assert_eq!(days, expected.map(d));
     }
@@ -150,6 +171,9 @@ mod tests {
         assert_eq!(h.len(), 13);
         assert_eq!(holiday_on(d("2027-03-26"), true), Some(Holiday::GoodFriday));
         assert_eq!(holiday_on(d("2027-03-26"), false), None);
-        assert_eq!(holiday_on(d("2027-12-26"), true), Some(Holiday::SaintStephen));
+        assert_eq!(
+            holiday_on(d("2027-12-26"), true),
+            Some(Holiday::SaintStephen)
+        );
     }
 }

@@ -7,7 +7,9 @@
 //! spring gap is read with the offset in force before the gap (02:30 becomes 03:30 summer
 //! time), and one in the autumn fold is taken at its first occurrence (no double slot).
 
-use chrono::{DateTime, Days, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono::{
+    DateTime, Days, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc,
+};
 use chrono_tz::Tz;
 
 use super::ScheduleError;
@@ -48,14 +50,27 @@ impl Horizon {
         for _ in 0..=days {
             let (start, offset, midnight_exists) =
                 day_start(tz, date).ok_or(ScheduleError::InvalidHorizon { days })?;
-            bounds.push(Day { date, start, offset, uniform: true, midnight_exists });
-            date = date.checked_add_days(Days::new(1)).ok_or(ScheduleError::InvalidHorizon { days })?;
+            bounds.push(Day {
+                date,
+                start,
+                offset,
+                uniform: true,
+                midnight_exists,
+            });
+            date = date
+                .checked_add_days(Days::new(1))
+                .ok_or(ScheduleError::InvalidHorizon { days })?;
         }
         for i in 0..days as usize {
-            bounds[i].uniform = bounds[i].midnight_exists && bounds[i].offset == bounds[i + 1].offset;
+            bounds[i].uniform =
+                bounds[i].midnight_exists && bounds[i].offset == bounds[i + 1].offset;
         }
         let end = bounds.pop().map(|d| d.start).unwrap_or_default();
-        Ok(Horizon { tz, days: bounds, end })
+        Ok(Horizon {
+            tz,
+            days: bounds,
+            end,
+        })
     }
 
     /// The time zone.
@@ -86,7 +101,9 @@ impl Horizon {
     /// Index of a local date, if inside the horizon.
     pub fn index_of(&self, date: NaiveDate) -> Option<usize> {
         let i = (date - self.first_day()).num_days();
-        (0..self.days.len() as i64).contains(&i).then_some(i as usize)
+        (0..self.days.len() as i64)
+            .contains(&i)
+            .then_some(i as usize)
     }
 
     /// UTC seconds of the start of day `i` (`i == len()` gives the end of the horizon).
@@ -105,7 +122,8 @@ impl Horizon {
         if day.uniform {
             return Some(day.start + i64::from(secs_of_day));
         }
-        let naive = day.date.and_hms_opt(0, 0, 0)? + chrono::Duration::seconds(i64::from(secs_of_day));
+        let naive =
+            day.date.and_hms_opt(0, 0, 0)? + chrono::Duration::seconds(i64::from(secs_of_day));
         resolve(self.tz, naive)
     }
 
@@ -129,10 +147,10 @@ impl Horizon {
     pub fn offset_at(&self, utc: i64) -> FixedOffset {
         if let Some(i) = self.day_of(utc) {
             let day = &self.days[i];
-            if day.uniform {
-                if let Some(offset) = FixedOffset::east_opt(day.offset) {
-                    return offset;
-                }
+            if day.uniform
+                && let Some(offset) = FixedOffset::east_opt(day.offset)
+            {
+                return offset;
             }
         }
         let instant = DateTime::from_timestamp(utc, 0).unwrap_or_default();
@@ -163,7 +181,9 @@ pub(crate) fn resolve(tz: Tz, naive: NaiveDateTime) -> Option<i64> {
         LocalResult::Single(dt) => Some(dt.timestamp()),
         LocalResult::Ambiguous(first, _) => Some(first.timestamp()),
         LocalResult::None => {
-            let before = tz.from_local_datetime(&(naive - chrono::Duration::days(1))).earliest()?;
+            let before = tz
+                .from_local_datetime(&(naive - chrono::Duration::days(1)))
+                .earliest()?;
             let offset = i64::from(before.offset().fix().local_minus_utc());
             Some(naive.and_utc().timestamp() - offset)
         }
@@ -177,9 +197,11 @@ fn day_start(tz: Tz, date: NaiveDate) -> Option<(i64, i32, bool)> {
     (0..=12).find_map(|quarter| {
         let naive = midnight + chrono::Duration::minutes(15 * quarter);
         match tz.from_local_datetime(&naive) {
-            LocalResult::Single(dt) | LocalResult::Ambiguous(dt, _) => {
-                Some((dt.timestamp(), dt.offset().fix().local_minus_utc(), quarter == 0))
-            }
+            LocalResult::Single(dt) | LocalResult::Ambiguous(dt, _) => Some((
+                dt.timestamp(),
+                dt.offset().fix().local_minus_utc(),
+                quarter == 0,
+            )),
             LocalResult::None => None,
         }
     })

@@ -110,17 +110,29 @@ mod tests {
 
     #[test]
     fn normalize_merges_touching_and_overlapping() {
-        assert_eq!(normalize(spans(&[(5, 8), (0, 2), (2, 3), (7, 9), (4, 4)])), spans(&[(0, 3), (5, 9)]));
+        assert_eq!(
+            normalize(spans(&[(5, 8), (0, 2), (2, 3), (7, 9), (4, 4)])),
+            spans(&[(0, 3), (5, 9)])
+        );
     }
 
     #[test]
     fn subtract_cuts_holes() {
-        assert_eq!(subtract(&spans(&[(0, 10), (20, 30)]), &spans(&[(2, 3), (8, 22), (29, 40)])), spans(&[(0, 2), (3, 8), (22, 29)]));
+        assert_eq!(
+            subtract(
+                &spans(&[(0, 10), (20, 30)]),
+                &spans(&[(2, 3), (8, 22), (29, 40)])
+            ),
+            spans(&[(0, 2), (3, 8), (22, 29)])
+        );
     }
 
     #[test]
     fn intersect_keeps_common_parts() {
-        assert_eq!(intersect(&spans(&[(0, 10), (20, 30)]), &spans(&[(5, 25)])), spans(&[(5, 10), (20, 25)]));
+        assert_eq!(
+            intersect(&spans(&[(0, 10), (20, 30)]), &spans(&[(5, 25)])),
+            spans(&[(5, 10), (20, 25)])
+        );
     }
 
     fn covered(v: &[Span], t: i64) -> bool {

@@ -75,7 +75,8 @@ impl Coded for ScheduleError {
 
 /// Parses an IANA time zone name such as `Europe/Paris`.
 pub fn parse_time_zone(name: &str) -> Result<Tz, ScheduleError> {
-    name.parse().map_err(|_| ScheduleError::UnknownTimeZone(name.to_string()))
+    name.parse()
+        .map_err(|_| ScheduleError::UnknownTimeZone(name.to_string()))
 }
 
 /// A concrete slot in the centre's local time.
@@ -106,7 +107,10 @@ pub fn check_duration(minutes: u32) -> Result<(), ScheduleError> {
 }
 
 /// The merged windows of a set of periods over a horizon.
-pub fn expand_periods(periods: &[RecurringPeriod], horizon: &Horizon) -> Result<Vec<Span>, ScheduleError> {
+pub fn expand_periods(
+    periods: &[RecurringPeriod],
+    horizon: &Horizon,
+) -> Result<Vec<Span>, ScheduleError> {
     let mut out = Vec::new();
     for period in periods {
         CompiledPeriod::compile(period, horizon.tz())?.expand_into(horizon, &mut out)?;
@@ -119,7 +123,9 @@ fn day_spans<'a>(horizon: &Horizon, ranges: impl Iterator<Item = &'a DateRange>)
     let (first, last) = (horizon.first_day(), horizon.date(horizon.len() - 1));
     let spans = ranges.filter(|r| r.to >= first && r.from <= last).map(|r| {
         let from = horizon.index_of(r.from.max(first)).unwrap_or(0);
-        let to = horizon.index_of(r.to.min(last)).unwrap_or(horizon.len() - 1);
+        let to = horizon
+            .index_of(r.to.min(last))
+            .unwrap_or(horizon.len() - 1);
         Span::new(horizon.day_start(from), horizon.day_start(to + 1))
     });
     normalize(spans.collect())
@@ -130,7 +136,10 @@ fn holiday_days(centre: &Centre, horizon: &Horizon) -> Vec<DateRange> {
     if !centre.holidays.closed_on_public_holidays {
         return Vec::new();
     }
-    let (first, last) = (horizon.first_day().year(), horizon.date(horizon.len() - 1).year());
+    let (first, last) = (
+        horizon.first_day().year(),
+        horizon.date(horizon.len() - 1).year(),
+    );
     (first..=last)
         .flat_map(|y| public_holidays(y, centre.holidays.alsace_moselle))
         .map(|(d, _)| DateRange::day(d))
@@ -146,7 +155,11 @@ pub fn centre_open_spans(centre: &Centre, horizon: &Horizon) -> Result<Vec<Span>
     let open = expand_periods(&centre.opening_hours, horizon)?;
     let holidays = holiday_days(centre, horizon);
     let closed = normalize(
-        [day_spans(horizon, holidays.iter().chain(&centre.closures)), time_spans(&centre.blocks)].concat(),
+        [
+            day_spans(horizon, holidays.iter().chain(&centre.closures)),
+            time_spans(&centre.blocks),
+        ]
+        .concat(),
     );
     Ok(subtract(&open, &closed))
 }
@@ -163,7 +176,13 @@ pub fn inspector_spans(
     } else {
         intersect(&expand_periods(&inspector.shifts, horizon)?, centre_open)
     };
-    let away = normalize([day_spans(horizon, inspector.leave.iter()), time_spans(&inspector.blocks)].concat());
+    let away = normalize(
+        [
+            day_spans(horizon, inspector.leave.iter()),
+            time_spans(&inspector.blocks),
+        ]
+        .concat(),
+    );
     Ok(subtract(&working, &away))
 }
 
@@ -171,7 +190,16 @@ pub fn inspector_spans(
 pub(crate) fn snap(horizon: &Horizon, utc: i64, grid_secs: i64, up: bool) -> i64 {
     let offset = i64::from(horizon.offset_at(utc).local_minus_utc());
     let local = utc + offset;
-    let snapped = if up { local.div_euclid(grid_secs) * grid_secs + if local.rem_euclid(grid_secs) > 0 { grid_secs } else { 0 } } else { local.div_euclid(grid_secs) * grid_secs };
+    let snapped = if up {
+        local.div_euclid(grid_secs) * grid_secs
+            + if local.rem_euclid(grid_secs) > 0 {
+                grid_secs
+            } else {
+                0
+            }
+    } else {
+        local.div_euclid(grid_secs) * grid_secs
+    };
     snapped - offset
 }
 
@@ -189,7 +217,10 @@ pub fn slot_starts(
     let cells = i64::from(duration_minutes.div_ceil(cells)) * grid;
     let mut out = Vec::new();
     for span in spans {
-        let (mut t, end) = (snap(horizon, span.start, grid, true), snap(horizon, span.end, grid, false));
+        let (mut t, end) = (
+            snap(horizon, span.start, grid, true),
+            snap(horizon, span.end, grid, false),
+        );
         while t + cells <= end {
             out.push(t);
             t += grid;
@@ -207,12 +238,22 @@ pub fn slots_in(
 ) -> Result<Vec<Slot>, ScheduleError> {
     let length = i64::from(duration_minutes) * 60;
     let starts = slot_starts(spans, horizon, grid_minutes, duration_minutes)?;
-    Ok(starts.into_iter().map(|t| Slot { start: horizon.local(t), end: horizon.local(t + length) }).collect())
+    Ok(starts
+        .into_iter()
+        .map(|t| Slot {
+            start: horizon.local(t),
+            end: horizon.local(t + length),
+        })
+        .collect())
 }
 
 /// Every slot a centre offers for an inspection of `duration_minutes` over the horizon,
 /// whoever the inspector (opening hours only; see [`crate::availability`] for capacity).
-pub fn generate_slots(centre: &Centre, horizon: &Horizon, duration_minutes: u32) -> Result<Vec<Slot>, ScheduleError> {
+pub fn generate_slots(
+    centre: &Centre,
+    horizon: &Horizon,
+    duration_minutes: u32,
+) -> Result<Vec<Slot>, ScheduleError> {
     let open = centre_open_spans(centre, horizon)?;
     slots_in(&open, horizon, centre.grid_minutes, duration_minutes)
 }

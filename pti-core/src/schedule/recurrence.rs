@@ -5,9 +5,9 @@
 use chrono::{Datelike, NaiveDateTime, TimeZone, Timelike, Weekday};
 use rrule::{Frequency, NWeekday, RRule, RRuleSet, Unvalidated};
 
+use super::ScheduleError;
 use super::horizon::{Horizon, resolve};
 use super::intervals::Span;
-use super::ScheduleError;
 use crate::model::RecurringPeriod;
 
 /// A recurring period, parsed once and ready to expand over any horizon.
@@ -45,28 +45,45 @@ struct FastRule {
 impl CompiledPeriod {
     /// Parses and validates a period for the time zone `tz`.
     pub fn compile(period: &RecurringPeriod, tz: chrono_tz::Tz) -> Result<Self, ScheduleError> {
-        let invalid = |reason: String| ScheduleError::InvalidRrule { rule: period.rrule.clone(), reason };
+        let invalid = |reason: String| ScheduleError::InvalidRrule {
+            rule: period.rrule.clone(),
+            reason,
+        };
         if period.duration_minutes == 0 || period.duration_minutes > 24 * 60 {
-            return Err(ScheduleError::InvalidDuration { minutes: period.duration_minutes });
+            return Err(ScheduleError::InvalidDuration {
+                minutes: period.duration_minutes,
+            });
         }
         let text = period.rrule.trim();
         let text = text.strip_prefix("RRULE:").unwrap_or(text);
         if text.contains(['\n', '\r']) || text.to_ascii_uppercase().contains("DTSTART") {
-            return Err(invalid("give DTSTART separately, one RRULE per period".into()));
+            return Err(invalid(
+                "give DTSTART separately, one RRULE per period".into(),
+            ));
         }
-        let parsed: RRule<Unvalidated> = text.parse().map_err(|e: rrule::RRuleError| invalid(e.to_string()))?;
+        let parsed: RRule<Unvalidated> = text
+            .parse()
+            .map_err(|e: rrule::RRuleError| invalid(e.to_string()))?;
         let rtz = rrule::Tz::Tz(tz);
         let dtstart = rtz
             .from_local_datetime(&period.dtstart)
             .earliest()
             .ok_or_else(|| invalid("DTSTART falls in a daylight-saving gap".into()))?;
-        let rule = parsed.validate(dtstart).map_err(|e| invalid(e.to_string()))?;
+        let rule = parsed
+            .validate(dtstart)
+            .map_err(|e| invalid(e.to_string()))?;
         let duration = i64::from(period.duration_minutes) * 60;
         let rule = match FastRule::from_rrule(&rule) {
             Some(fast) => Rule::Fast(fast),
             None => Rule::Generic(Box::new(rule)),
         };
-        Ok(CompiledPeriod { rule, source: text.to_string(), tz, dtstart: period.dtstart, duration })
+        Ok(CompiledPeriod {
+            rule,
+            source: text.to_string(),
+            tz,
+            dtstart: period.dtstart,
+            duration,
+        })
     }
 
     /// The same period expanded by the `rrule` crate only (to check the fast path).
@@ -92,7 +109,11 @@ impl CompiledPeriod {
     }
 
     /// Appends the windows of every occurrence that starts on a day of the horizon.
-    pub(crate) fn expand_into(&self, horizon: &Horizon, out: &mut Vec<Span>) -> Result<(), ScheduleError> {
+    pub(crate) fn expand_into(
+        &self,
+        horizon: &Horizon,
+        out: &mut Vec<Span>,
+    ) -> Result<(), ScheduleError> {
         match &self.rule {
             Rule::Fast(fast) => {
                 fast.expand(self.dtstart, self.duration, horizon, out);
@@ -109,23 +130,33 @@ impl CompiledPeriod {
         Ok(out)
     }
 
-    fn expand_generic(&self, rule: &RRule, horizon: &Horizon, out: &mut Vec<Span>) -> Result<(), ScheduleError> {
+    fn expand_generic(
+        &self,
+        rule: &RRule,
+        horizon: &Horizon,
+        out: &mut Vec<Span>,
+    ) -> Result<(), ScheduleError> {
         let rtz = rrule::Tz::Tz(horizon.tz());
         let (first, end) = horizon.bounds();
         let at = |secs: i64| rtz.timestamp_opt(secs, 0).earliest();
-        let (Some(dtstart), Some(after), Some(before)) =
-            (rtz.from_local_datetime(&self.dtstart).earliest(), at(first), at(end - 1))
-        else {
+        let (Some(dtstart), Some(after), Some(before)) = (
+            rtz.from_local_datetime(&self.dtstart).earliest(),
+            at(first),
+            at(end - 1),
+        ) else {
             return Ok(());
         };
-        let set = RRuleSet::new(dtstart).rrule(rule.clone()).after(after).before(before);
+        let set = RRuleSet::new(dtstart)
+            .rrule(rule.clone())
+            .after(after)
+            .before(before);
         let result = set.all(u16::MAX);
         for occurrence in result.dates {
             // Re-resolve the wall-clock time so both paths treat DST gaps and folds alike.
-            if let Some(start) = resolve(horizon.tz(), occurrence.naive_local()) {
-                if horizon.day_of(start).is_some() {
-                    out.push(Span::new(start, start + self.duration));
-                }
+            if let Some(start) = resolve(horizon.tz(), occurrence.naive_local())
+                && horizon.day_of(start).is_some()
+            {
+                out.push(Span::new(start, start + self.duration));
             }
         }
         Ok(())
@@ -182,7 +213,13 @@ impl FastRule {
         })
     }
 
-    fn expand(&self, dtstart: NaiveDateTime, duration: i64, horizon: &Horizon, out: &mut Vec<Span>) {
+    fn expand(
+        &self,
+        dtstart: NaiveDateTime,
+        duration: i64,
+        horizon: &Horizon,
+        out: &mut Vec<Span>,
+    ) {
         let start_date = dtstart.date();
         let start_week = start_date.week(self.week_start).first_day();
         let dtstart_secs = dtstart.time().num_seconds_from_midnight();
@@ -206,7 +243,9 @@ impl FastRule {
                 if date == start_date && t < dtstart_secs {
                     continue;
                 }
-                let Some(start) = horizon.to_utc(i, t) else { continue };
+                let Some(start) = horizon.to_utc(i, t) else {
+                    continue;
+                };
                 if self.until_utc.is_some_and(|until| start > until) {
                     return;
                 }

@@ -1,5 +1,7 @@
 use super::*;
-use crate::model::{AgencyId, Agreement, Agreements, CentreId, GeoPoint, Inspector, InspectorId, TenantId};
+use crate::model::{
+    AgencyId, Agreement, Agreements, CentreId, GeoPoint, Inspector, InspectorId, TenantId,
+};
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use proptest::prelude::*;
 
@@ -18,7 +20,11 @@ fn centre() -> Centre {
 }
 
 fn period(rule: &str, dtstart: &str, minutes: u32) -> RecurringPeriod {
-    RecurringPeriod { rrule: rule.into(), dtstart: dtstart.parse().unwrap(), duration_minutes: minutes }
+    RecurringPeriod {
+        rrule: rule.into(),
+        dtstart: dtstart.parse().unwrap(),
+        duration_minutes: minutes,
+    }
 }
 
 fn paris(first: &str, days: u32) -> Horizon {
@@ -49,16 +55,25 @@ fn dst_days_lose_and_double_no_slot() {
     let mut c = centre();
     c.holidays.closed_on_public_holidays = false;
     c.opening_hours = vec![period("FREQ=DAILY", "2027-01-01T08:00:00", 240)];
-    for (first, before, after) in [("2027-03-27", "+01:00", "+02:00"), ("2027-10-30", "+02:00", "+01:00")] {
+    for (first, before, after) in [
+        ("2027-03-27", "+01:00", "+02:00"),
+        ("2027-10-30", "+02:00", "+01:00"),
+    ] {
         let h = paris(first, 3);
         let slots = generate_slots(&c, &h, 30).unwrap();
         assert_eq!(slots.len(), 3 * 15, "{first}");
         for (i, day) in slots.chunks(15).enumerate() {
-            let starts: Vec<String> = day.iter().map(|s| s.start.format("%H:%M").to_string()).collect();
+            let starts: Vec<String> = day
+                .iter()
+                .map(|s| s.start.format("%H:%M").to_string())
+                .collect();
             assert_eq!(starts[0], "08:00");
             assert_eq!(starts[14], "11:30");
             let offset = if i == 0 { before } else { after };
-            assert!(day.iter().all(|s| s.start.to_rfc3339().ends_with(offset)), "{first} day {i}");
+            assert!(
+                day.iter().all(|s| s.start.to_rfc3339().ends_with(offset)),
+                "{first} day {i}"
+            );
         }
     }
 }
@@ -68,28 +83,59 @@ fn an_hourly_rule_through_the_night_shifts_the_gap_and_counts_the_fold_once() {
     let mut c = centre();
     c.holidays.closed_on_public_holidays = false;
     c.grid_minutes = 60;
-    c.opening_hours = vec![period("FREQ=DAILY;BYHOUR=0,1,2,3,4", "2027-01-01T00:00:00", 60)];
+    c.opening_hours = vec![period(
+        "FREQ=DAILY;BYHOUR=0,1,2,3,4",
+        "2027-01-01T00:00:00",
+        60,
+    )];
     let spring = generate_slots(&c, &paris("2027-03-28", 1), 60).unwrap();
     assert_eq!(
         local_times(&spring),
-        ["2027-03-28T00:00:00+01:00", "2027-03-28T01:00:00+01:00", "2027-03-28T03:00:00+02:00", "2027-03-28T04:00:00+02:00"]
+        [
+            "2027-03-28T00:00:00+01:00",
+            "2027-03-28T01:00:00+01:00",
+            "2027-03-28T03:00:00+02:00",
+            "2027-03-28T04:00:00+02:00"
+        ]
     );
     let autumn = generate_slots(&c, &paris("2027-10-31", 1), 60).unwrap();
     let times = local_times(&autumn);
     assert_eq!(times.len(), 5, "{times:?}");
     assert_eq!(times[2], "2027-10-31T02:00:00+02:00");
-    assert!(times.iter().all(|t| times.iter().filter(|u| *u == t).count() == 1));
+    assert!(
+        times
+            .iter()
+            .all(|t| times.iter().filter(|u| *u == t).count() == 1)
+    );
 }
 
 #[test]
 fn public_holidays_close_the_centre_unless_it_opts_out() {
     let mut c = centre();
-    assert!(generate_slots(&c, &paris("2026-12-25", 1), 35).unwrap().is_empty());
-    assert_eq!(generate_slots(&c, &paris("2026-12-26", 1), 35).unwrap().len(), 14);
+    assert!(
+        generate_slots(&c, &paris("2026-12-25", 1), 35)
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        generate_slots(&c, &paris("2026-12-26", 1), 35)
+            .unwrap()
+            .len(),
+        14
+    );
     c.holidays.alsace_moselle = true;
-    assert!(generate_slots(&c, &paris("2026-12-26", 1), 35).unwrap().is_empty());
+    assert!(
+        generate_slots(&c, &paris("2026-12-26", 1), 35)
+            .unwrap()
+            .is_empty()
+    );
     c.holidays.closed_on_public_holidays = false;
-    assert_eq!(generate_slots(&c, &paris("2026-12-25", 1), 35).unwrap().len(), 32);
+    assert_eq!(
+        generate_slots(&c, &paris("2026-12-25", 1), 35)
+            .unwrap()
+            .len(),
+        32
+    );
 }
 
 #[test]
@@ -100,7 +146,12 @@ fn closures_and_blocks_remove_slots() {
     c.blocks = vec![TimeRange::new(t("2026-12-03T09:00:00Z"), t("2026-12-03T10:00:00Z")).unwrap()];
     let h = paris("2026-11-30", 4);
     let slots = generate_slots(&c, &h, 30).unwrap();
-    let on = |d: &str| slots.iter().filter(|s| s.start.date_naive() == date(d)).count();
+    let on = |d: &str| {
+        slots
+            .iter()
+            .filter(|s| s.start.date_naive() == date(d))
+            .count()
+    };
     assert_eq!(on("2026-11-30"), 15 + 19);
     assert_eq!(on("2026-12-01"), 0);
     assert_eq!(on("2026-12-02"), 0);
@@ -113,14 +164,30 @@ fn inspector_shifts_are_cut_by_opening_hours_and_leave() {
     let c = centre();
     let h = paris("2026-11-30", 7);
     let open = centre_open_spans(&c, &h).unwrap();
-    let mut inspector = Inspector::new(InspectorId::from_u128(7), "Marie", Agreements::of(&[Agreement::Vl]));
-    inspector.shifts = vec![period("FREQ=WEEKLY;BYDAY=MO,TU,WE", "2026-01-05T07:00:00", 6 * 60)];
+    let mut inspector = Inspector::new(
+        InspectorId::from_u128(7),
+        "Marie",
+        Agreements::of(&[Agreement::Vl]),
+    );
+    inspector.shifts = vec![period(
+        "FREQ=WEEKLY;BYDAY=MO,TU,WE",
+        "2026-01-05T07:00:00",
+        6 * 60,
+    )];
     inspector.leave = vec![DateRange::day(date("2026-12-01"))];
     let spans = inspector_spans(&inspector, &open, &h).unwrap();
     let slots = slots_in(&spans, &h, 15, 15).unwrap();
-    let days: std::collections::BTreeSet<NaiveDate> = slots.iter().map(|s| s.start.date_naive()).collect();
-    assert_eq!(days.into_iter().collect::<Vec<_>>(), [date("2026-11-30"), date("2026-12-02")]);
-    assert!(slots.iter().all(|s| s.start.hour() >= 8 && s.end.hour() <= 12));
+    let days: std::collections::BTreeSet<NaiveDate> =
+        slots.iter().map(|s| s.start.date_naive()).collect();
+    assert_eq!(
+        days.into_iter().collect::<Vec<_>>(),
+        [date("2026-11-30"), date("2026-12-02")]
+    );
+    assert!(
+        slots
+            .iter()
+            .all(|s| s.start.hour() >= 8 && s.end.hour() <= 12)
+    );
 }
 
 #[test]
@@ -139,7 +206,10 @@ fn the_anchor_rule_gives_dateutils_1040_slots() {
     assert_eq!(slots[1039].start.to_rfc3339(), "2027-02-26T17:30:00+01:00");
     let across_dst = generate_slots(&c, &paris("2027-03-01", 90), 30).unwrap();
     assert_eq!(across_dst.len(), 1040);
-    assert_eq!(across_dst[1039].start.to_rfc3339(), "2027-05-28T17:30:00+02:00");
+    assert_eq!(
+        across_dst[1039].start.to_rfc3339(),
+        "2027-05-28T17:30:00+02:00"
+    );
 }
 
 #[test]
@@ -147,16 +217,40 @@ fn bad_input_gives_typed_errors() {
     let h = paris("2026-11-30", 7);
     let mut c = centre();
     c.opening_hours = vec![period("FREQ=SOMETIMES", "2026-01-05T08:00:00", 60)];
-    assert_eq!(generate_slots(&c, &h, 30).unwrap_err().code(), "INVALID_RRULE");
+    assert_eq!(
+        generate_slots(&c, &h, 30).unwrap_err().code(),
+        "INVALID_RRULE"
+    );
     c.opening_hours = vec![period("FREQ=DAILY", "2026-01-05T08:00:00", 0)];
-    assert_eq!(generate_slots(&c, &h, 30).unwrap_err().code(), "INVALID_DURATION");
-    c.opening_hours = vec![period("DTSTART:20260105T080000\nRRULE:FREQ=DAILY", "2026-01-05T08:00:00", 60)];
-    assert_eq!(generate_slots(&c, &h, 30).unwrap_err().code(), "INVALID_RRULE");
+    assert_eq!(
+        generate_slots(&c, &h, 30).unwrap_err().code(),
+        "INVALID_DURATION"
+    );
+    c.opening_hours = vec![period(
+        "DTSTART:20260105T080000\nRRULE:FREQ=DAILY",
+        "2026-01-05T08:00:00",
+        60,
+    )];
+    assert_eq!(
+        generate_slots(&c, &h, 30).unwrap_err().code(),
+        "INVALID_RRULE"
+    );
     let c = centre();
-    assert_eq!(generate_slots(&c, &h, 0).unwrap_err().code(), "INVALID_DURATION");
+    assert_eq!(
+        generate_slots(&c, &h, 0).unwrap_err().code(),
+        "INVALID_DURATION"
+    );
     assert_eq!(slots_in(&[], &h, 7, 30).unwrap_err().code(), "INVALID_GRID");
-    assert_eq!(parse_time_zone("Europe/Atlantis").unwrap_err().code(), "UNKNOWN_TIME_ZONE");
-    assert_eq!(Horizon::new(chrono_tz::UTC, date("2026-01-01"), 0).unwrap_err().code(), "INVALID_HORIZON");
+    assert_eq!(
+        parse_time_zone("Europe/Atlantis").unwrap_err().code(),
+        "UNKNOWN_TIME_ZONE"
+    );
+    assert_eq!(
+        Horizon::new(chrono_tz::UTC, date("2026-01-01"), 0)
+            .unwrap_err()
+            .code(),
+        "INVALID_HORIZON"
+    );
 }
 
 #[test]
@@ -166,12 +260,23 @@ fn rules_outside_the_fast_path_still_expand() {
     assert!(!compiled.is_fast());
     let spans = compiled.expand(&paris("2026-11-30", 90)).unwrap();
     let h = paris("2026-11-30", 90);
-    let days: Vec<String> = spans.iter().map(|s| h.local(s.start).to_rfc3339()).collect();
-    assert_eq!(days, ["2026-12-05T09:00:00+01:00", "2027-01-02T09:00:00+01:00", "2027-02-06T09:00:00+01:00"]);
+    let days: Vec<String> = spans
+        .iter()
+        .map(|s| h.local(s.start).to_rfc3339())
+        .collect();
+    assert_eq!(
+        days,
+        [
+            "2026-12-05T09:00:00+01:00",
+            "2027-01-02T09:00:00+01:00",
+            "2027-02-06T09:00:00+01:00"
+        ]
+    );
 }
 
 fn weekday_list() -> impl Strategy<Value = String> {
-    prop::sample::subsequence(vec!["MO", "TU", "WE", "TH", "FR", "SA", "SU"], 0..=7).prop_map(|v| v.join(","))
+    prop::sample::subsequence(vec!["MO", "TU", "WE", "TH", "FR", "SA", "SU"], 0..=7)
+        .prop_map(|v| v.join(","))
 }
 
 prop_compose! {
