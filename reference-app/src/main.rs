@@ -1,1 +1,3 @@
+//! pti-server: the PTI Calendar reference platform (in progress).
+
 fn main() {}

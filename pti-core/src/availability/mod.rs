@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 
 use crate::error::Coded;
 use crate::model::{Agreements, BookingId, Centre, CentreId, InspectorId};
-use crate::schedule::{self, Horizon, ScheduleError};
+use crate::schedule::{self, Horizon, LocalClock, ScheduleError, Slot};
 
 /// Why a booking or query was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -513,28 +513,31 @@ impl CentreAvailability {
         filter: TimeFilter,
         limit: usize,
     ) -> Vec<FreeSlot> {
+        self.first_free_between(from.timestamp(), to.timestamp(), need, filter, limit)
+    }
+
+    /// [`CentreAvailability::first_free`] with UTC seconds.
+    pub(crate) fn first_free_between(
+        &self,
+        from: i64,
+        to: i64,
+        need: &Need,
+        filter: TimeFilter,
+        limit: usize,
+    ) -> Vec<FreeSlot> {
         let mut out = Vec::with_capacity(limit.min(64));
-        self.scan(
-            from.timestamp(),
-            to.timestamp(),
-            need,
-            filter,
-            |cell, cap| {
-                out.push((cell, cap));
-                out.len() < limit
-            },
-        );
         let length = i64::from(need.duration_minutes) * 60;
-        out.into_iter()
-            .map(|(cell, capacity)| {
-                let t = self.time_of(cell);
-                FreeSlot {
-                    start: self.horizon.local(t),
-                    end: self.horizon.local(t + length),
-                    capacity,
-                }
-            })
-            .collect()
+        let mut local = LocalClock::new(&self.horizon);
+        self.scan(from, to, need, filter, |cell, capacity| {
+            let Slot { start, end } = local.slot(self.time_of(cell), length);
+            out.push(FreeSlot {
+                start,
+                end,
+                capacity,
+            });
+            out.len() < limit
+        });
+        out
     }
 
     /// Whether any start is free in `[from, to)` for `need` and `filter`.
@@ -601,19 +604,19 @@ impl CentreAvailability {
         }
         let (first, last) = (first as usize, last as usize);
         let (fit, occupied) = self.cells_for(need.duration_minutes);
-        let qualified: Vec<&Track> = self
-            .tracks
-            .iter()
-            .filter(|t| t.agreements.covers(need.agreements))
-            .collect();
-        if qualified.is_empty() {
+        let qualified = || {
+            self.tracks
+                .iter()
+                .filter(|t| t.agreements.covers(need.agreements))
+        };
+        if qualified().next().is_none() {
             return;
         }
         let mask = (!filter.is_any()).then(|| self.filter_mask(filter, first, last));
         for w in first / 64..=(last - 1) / 64 {
             let mut free = 0u64;
             if fit <= 64 && occupied <= 64 {
-                for t in &qualified {
+                for t in qualified() {
                     let mut ok = t.working.runs(w, fit) & t.booked.clear_runs(w, fit);
                     if occupied > fit {
                         ok &= t.booked.clear_runs(w, occupied);

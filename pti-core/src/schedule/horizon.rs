@@ -140,7 +140,16 @@ impl Horizon {
         if utc < self.days[0].start || utc >= self.end {
             return None;
         }
-        Some(self.days.partition_point(|d| d.start <= utc) - 1)
+        // Days last 23 to 25 hours: start from the 24-hour guess and step to the right day.
+        let last = self.days.len() - 1;
+        let mut i = (((utc - self.days[0].start) / 86_400) as usize).min(last);
+        while i > 0 && self.days[i].start > utc {
+            i -= 1;
+        }
+        while i < last && self.days[i + 1].start <= utc {
+            i += 1;
+        }
+        Some(i)
     }
 
     /// The UTC offset in force at a UTC instant.
@@ -155,6 +164,18 @@ impl Horizon {
         }
         let instant = DateTime::from_timestamp(utc, 0).unwrap_or_default();
         self.tz.offset_from_utc_datetime(&instant.naive_utc()).fix()
+    }
+
+    /// The offset at a UTC instant and the span of instants around it known to share it (a
+    /// whole day without change, or just this instant on a day with one).
+    pub fn offset_stretch(&self, utc: i64) -> (FixedOffset, (i64, i64)) {
+        let offset = self.offset_at(utc);
+        match self.day_of(utc) {
+            Some(i) if self.days[i].uniform => {
+                (offset, (self.days[i].start, self.day_start(i + 1)))
+            }
+            _ => (offset, (utc, utc + 1)),
+        }
     }
 
     /// The instant as a local date-time with its offset.

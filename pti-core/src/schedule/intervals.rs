@@ -46,7 +46,9 @@ impl TryFrom<Span> for TimeRange {
 /// Sorts spans and merges those that overlap or touch; drops empty ones.
 pub fn normalize(mut spans: Vec<Span>) -> Vec<Span> {
     spans.retain(|s| !s.is_empty());
-    spans.sort_unstable();
+    if !spans.is_sorted() {
+        spans.sort_unstable();
+    }
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for s in spans {
         match out.last_mut() {

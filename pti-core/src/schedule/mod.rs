@@ -203,6 +203,32 @@ pub(crate) fn snap(horizon: &Horizon, utc: i64, grid_secs: i64, up: bool) -> i64
     snapped - offset
 }
 
+/// Calls `visit` with each slot start (UTC seconds) on the grid inside the spans for a slot
+/// of `duration_minutes`.
+fn for_each_start(
+    spans: &[Span],
+    horizon: &Horizon,
+    grid_minutes: u16,
+    duration_minutes: u32,
+    mut visit: impl FnMut(i64),
+) -> Result<(), ScheduleError> {
+    check_grid(grid_minutes)?;
+    check_duration(duration_minutes)?;
+    let grid = i64::from(grid_minutes) * 60;
+    let cells = i64::from(duration_minutes.div_ceil(u32::from(grid_minutes))) * grid;
+    for span in spans {
+        let (mut t, end) = (
+            snap(horizon, span.start, grid, true),
+            snap(horizon, span.end, grid, false),
+        );
+        while t + cells <= end {
+            visit(t);
+            t += grid;
+        }
+    }
+    Ok(())
+}
+
 /// Slot starts (UTC seconds) on the grid inside the spans for a slot of `duration_minutes`.
 pub fn slot_starts(
     spans: &[Span],
@@ -210,22 +236,10 @@ pub fn slot_starts(
     grid_minutes: u16,
     duration_minutes: u32,
 ) -> Result<Vec<i64>, ScheduleError> {
-    check_grid(grid_minutes)?;
-    check_duration(duration_minutes)?;
-    let grid = i64::from(grid_minutes) * 60;
-    let cells = u32::from(grid_minutes);
-    let cells = i64::from(duration_minutes.div_ceil(cells)) * grid;
     let mut out = Vec::new();
-    for span in spans {
-        let (mut t, end) = (
-            snap(horizon, span.start, grid, true),
-            snap(horizon, span.end, grid, false),
-        );
-        while t + cells <= end {
-            out.push(t);
-            t += grid;
-        }
-    }
+    for_each_start(spans, horizon, grid_minutes, duration_minutes, |t| {
+        out.push(t)
+    })?;
     Ok(out)
 }
 
@@ -237,14 +251,64 @@ pub fn slots_in(
     duration_minutes: u32,
 ) -> Result<Vec<Slot>, ScheduleError> {
     let length = i64::from(duration_minutes) * 60;
-    let starts = slot_starts(spans, horizon, grid_minutes, duration_minutes)?;
-    Ok(starts
-        .into_iter()
-        .map(|t| Slot {
-            start: horizon.local(t),
-            end: horizon.local(t + length),
-        })
-        .collect())
+    let mut local = LocalClock::new(horizon);
+    let mut out = Vec::new();
+    for_each_start(spans, horizon, grid_minutes, duration_minutes, |t| {
+        out.push(local.slot(t, length))
+    })?;
+    Ok(out)
+}
+
+/// Turns UTC instants into local date-times, looking the offset up once per stretch of time
+/// that keeps one offset (a day without DST change) and the calendar date once per UTC day.
+pub(crate) struct LocalClock<'a> {
+    horizon: &'a Horizon,
+    offset: FixedOffset,
+    valid: (i64, i64),
+    utc_day: (i64, chrono::NaiveDate),
+}
+
+impl<'a> LocalClock<'a> {
+    /// A clock for the horizon's time zone.
+    pub(crate) fn new(horizon: &'a Horizon) -> Self {
+        LocalClock {
+            horizon,
+            offset: FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!()),
+            valid: (0, 0),
+            utc_day: (i64::MIN, chrono::NaiveDate::MIN),
+        }
+    }
+
+    /// The local date-time of a UTC instant.
+    #[inline]
+    pub(crate) fn at(&mut self, utc: i64) -> DateTime<FixedOffset> {
+        if !(self.valid.0..self.valid.1).contains(&utc) {
+            let (offset, valid) = self.horizon.offset_stretch(utc);
+            self.offset = offset;
+            self.valid = valid;
+        }
+        let secs = utc.wrapping_sub(self.utc_day.0);
+        if !(0..86_400).contains(&secs) {
+            let midnight = utc.div_euclid(86_400) * 86_400;
+            let date = DateTime::from_timestamp(midnight, 0)
+                .unwrap_or_default()
+                .date_naive();
+            self.utc_day = (midnight, date);
+        }
+        let secs = (utc - self.utc_day.0) as u32;
+        let time =
+            chrono::NaiveTime::from_num_seconds_from_midnight_opt(secs, 0).unwrap_or_default();
+        DateTime::from_naive_utc_and_offset(self.utc_day.1.and_time(time), self.offset)
+    }
+
+    /// The slot `[utc, utc + length)` in local time.
+    #[inline]
+    pub(crate) fn slot(&mut self, utc: i64, length: i64) -> Slot {
+        Slot {
+            start: self.at(utc),
+            end: self.at(utc + length),
+        }
+    }
 }
 
 /// Every slot a centre offers for an inspection of `duration_minutes` over the horizon,

@@ -116,6 +116,8 @@ impl CompiledPeriod {
     ) -> Result<(), ScheduleError> {
         match &self.rule {
             Rule::Fast(fast) => {
+                let days_on = (horizon.len() * (fast.weekdays.count_ones() as usize)).div_ceil(7);
+                out.reserve(days_on * fast.times.len());
                 fast.expand(self.dtstart, self.duration, horizon, out);
                 Ok(())
             }
@@ -249,8 +251,19 @@ impl FastRule {
                 if self.until_utc.is_some_and(|until| start > until) {
                     return;
                 }
-                out.push(Span::new(start, start + duration));
+                push_merged(out, Span::new(start, start + duration));
             }
         }
+    }
+}
+
+/// Appends a span, merging it into the last one when they overlap or touch (a union either way).
+#[inline]
+fn push_merged(out: &mut Vec<Span>, span: Span) {
+    match out.last_mut() {
+        Some(last) if last.start <= span.start && span.start <= last.end => {
+            last.end = last.end.max(span.end)
+        }
+        _ => out.push(span),
     }
 }

@@ -175,6 +175,11 @@ pub struct SearchIndex {
     by_id: HashMap<CentreId, usize>,
 }
 
+/// Squared Euclidean distance between two points of the unit sphere.
+fn distance_2(a: &[f64; 3], b: &[f64; 3]) -> f64 {
+    (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
+}
+
 /// Squared chord length between unit vectors for a great-circle distance in km.
 fn chord2(km: f64) -> f64 {
     let angle = (km / EARTH_RADIUS_KM).min(std::f64::consts::PI);
@@ -280,21 +285,41 @@ impl SearchIndex {
         let max_chord2 = radius.map_or(f64::INFINITY, |km| chord2(km) * (1.0 + 1e-9) + 1e-15);
         let agreements = Agreements::required_for(q.category, q.fuel);
         let early_stop = q.sort == SortBy::Distance || q.area == Area::Nearest;
+        let origin = q.origin.unit_vector();
         let mut hits: Vec<SearchHit> = Vec::new();
         let mut last_d2 = f64::NAN;
-        for (point, d2) in self
-            .tree
-            .nearest_neighbor_iter_with_distance_2(q.origin.unit_vector())
-        {
-            if d2 > max_chord2 || (early_stop && hits.len() >= q.limit && d2 > last_d2) {
-                break;
+        let mut consider = |index: usize, d2: f64, hits: &mut Vec<SearchHit>| {
+            if early_stop && hits.len() >= q.limit && d2 > last_d2 {
+                return false;
             }
-            let Some(entry) = &self.entries[point.data] else {
-                continue;
-            };
-            if let Some(hit) = self.candidate(entry, q, agreements, radius) {
+            if let Some(hit) = self.entries[index]
+                .as_ref()
+                .and_then(|e| self.candidate(e, q, agreements, radius, d2))
+            {
                 last_d2 = d2;
                 hits.push(hit);
+            }
+            true
+        };
+        if radius.is_some() {
+            // Within a radius: fetch the points in the sphere at once, then walk them by distance
+            // (cheaper than the tree's nearest-neighbour heap for the few dozen points in range).
+            let mut near: Vec<(f64, usize)> = self
+                .tree
+                .locate_within_distance(origin, max_chord2)
+                .map(|p| (distance_2(p.geom(), &origin), p.data))
+                .collect();
+            near.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            for (d2, index) in near {
+                if !consider(index, d2, &mut hits) {
+                    break;
+                }
+            }
+        } else {
+            for (point, d2) in self.tree.nearest_neighbor_iter_with_distance_2(origin) {
+                if !consider(point.data, d2, &mut hits) {
+                    break;
+                }
             }
         }
         rank(&mut hits, q, radius);
@@ -308,6 +333,7 @@ impl SearchIndex {
         q: &SearchQuery,
         agreements: Agreements,
         radius: Option<f64>,
+        chord_2: f64,
     ) -> Option<SearchHit> {
         let c = &entry.centre;
         if q.tenant.is_some_and(|t| t != c.tenant_id) || q.min_rating.is_some_and(|r| c.rating < r)
@@ -318,7 +344,8 @@ impl SearchIndex {
         if q.max_price.is_some_and(|max| offer.price.gross > max) {
             return None;
         }
-        let distance_km = q.origin.distance_km(&c.location);
+        // The great-circle distance from the chord: the same value as the haversine formula.
+        let distance_km = 2.0 * EARTH_RADIUS_KM * (chord_2.sqrt() / 2.0).min(1.0).asin();
         if radius.is_some_and(|r| distance_km > r) {
             return None;
         }
@@ -343,11 +370,10 @@ impl SearchIndex {
             },
         );
         let from = q.not_before.map_or(from, |t| from.max(t.timestamp()));
-        let at = |secs| DateTime::from_timestamp(secs, 0).unwrap_or_default();
         let slots =
             entry
                 .availability
-                .first_free(at(from), at(to), &need, q.time, q.slots_per_centre);
+                .first_free_between(from, to, &need, q.time, q.slots_per_centre);
         if slots.is_empty() {
             return None;
         }
