@@ -154,7 +154,7 @@ pub fn national(n: usize) -> SearchIndex {
             (c, availability)
         })
         .collect();
-    SearchIndex::build(centres)
+    SearchIndex::build(centres).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// `n` centres with the anchors' slot rule (one RRULE yielding each half-hour start).

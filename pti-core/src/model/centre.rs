@@ -96,20 +96,27 @@ pub struct Centre {
     /// Display name.
     pub name: String,
     /// Street address.
+    #[serde(default)]
     pub address: String,
     /// Postcode.
+    #[serde(default)]
     pub postcode: String,
     /// City.
+    #[serde(default)]
     pub city: String,
     /// Location.
     pub location: GeoPoint,
     /// IANA time zone, e.g. Europe/Paris.
+    #[serde(default = "paris")]
     pub time_zone: Tz,
     /// Average customer rating, 0–5.
+    #[serde(default)]
     pub rating: f32,
     /// Inspection lanes: at most this many inspections at once.
+    #[serde(default = "two_lanes")]
     pub lanes: u8,
     /// Bookings a day the centre plans for (overbooking counts against it).
+    #[serde(default = "thirty_a_day")]
     pub daily_capacity: u16,
     /// Opening hours.
     pub opening_hours: Vec<RecurringPeriod>,
@@ -123,16 +130,19 @@ pub struct Centre {
     #[serde(default)]
     pub holidays: HolidayPolicy,
     /// What the centre offers and at what price.
+    #[serde(default)]
     pub offers: Vec<Offer>,
     /// Durations (the tenant's table, possibly overridden for the centre).
     #[serde(default)]
     pub durations: DurationTable,
     /// Slot starts lie on this grid, in minutes (divides 60).
+    #[serde(default = "quarter_hour")]
     pub grid_minutes: u16,
     /// Minutes kept free after each booking.
     #[serde(default)]
     pub buffer_minutes: u16,
     /// Inspectors.
+    #[serde(default)]
     pub inspectors: Vec<Inspector>,
 }
 
@@ -220,4 +230,20 @@ impl Inspector {
             blocks: Vec::new(),
         }
     }
+}
+
+fn paris() -> Tz {
+    chrono_tz::Europe::Paris
+}
+
+fn two_lanes() -> u8 {
+    2
+}
+
+fn thirty_a_day() -> u16 {
+    30
+}
+
+fn quarter_hour() -> u16 {
+    15
 }

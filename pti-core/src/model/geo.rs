@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 pub const EARTH_RADIUS_KM: f64 = 6371.0088;
 
 /// A point on Earth in decimal degrees (WGS 84).
+///
+/// Deserializing does not check the range (so that a request can be answered with the field's
+/// own error code); [`GeoPoint::new`] does, and so does every engine entry point.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GeoPoint {
     /// Latitude in degrees, −90..=90.
@@ -43,6 +46,11 @@ impl GeoPoint {
         } else {
             Err(GeoError::InvalidCoordinates { lat, lng })
         }
+    }
+
+    /// This point if it is valid.
+    pub fn checked(self) -> Result<Self, GeoError> {
+        GeoPoint::new(self.lat, self.lng)
     }
 
     /// Great-circle distance in kilometres (haversine formula).

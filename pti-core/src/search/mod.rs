@@ -188,49 +188,40 @@ fn chord2(km: f64) -> f64 {
 }
 
 impl SearchIndex {
-    /// An index of these centres (each with its availability), loaded in one go.
-    pub fn build(centres: Vec<(Centre, CentreAvailability)>) -> Self {
+    /// An index of these centres (each with its availability), loaded in one go; refuses a
+    /// centre whose location is not a point on Earth.
+    pub fn build(centres: Vec<(Centre, CentreAvailability)>) -> Result<Self, SearchError> {
         let mut by_id = HashMap::with_capacity(centres.len());
         let mut points = Vec::with_capacity(centres.len());
         let mut entries = Vec::with_capacity(centres.len());
         for (i, (centre, availability)) in centres.into_iter().enumerate() {
+            let location = checked_location(&centre)?;
             by_id.insert(centre.id, i);
-            points.push(Point::new(centre.location.unit_vector(), i));
-            entries.push(Some(Entry {
-                centre,
-                availability,
-            }));
+            points.push(Point::new(location.unit_vector(), i));
+            entries.push(Some(Entry { centre, availability }));
         }
-        SearchIndex {
-            entries,
-            tree: RTree::bulk_load(points),
-            by_id,
-        }
+        Ok(SearchIndex { entries, tree: RTree::bulk_load(points), by_id })
     }
 
     /// Adds a centre, or replaces it (a planning change rebuilds its availability).
-    pub fn upsert(&mut self, centre: Centre, availability: CentreAvailability) {
-        if let Some(&i) = self.by_id.get(&centre.id) {
-            if let Some(old) = &self.entries[i] {
-                self.tree
-                    .remove(&Point::new(old.centre.location.unit_vector(), i));
+    pub fn upsert(&mut self, centre: Centre, availability: CentreAvailability) -> Result<(), SearchError> {
+        let location = checked_location(&centre)?;
+        let i = match self.by_id.get(&centre.id) {
+            Some(&i) => {
+                if let Some(old) = &self.entries[i] {
+                    self.tree.remove(&Point::new(old.centre.location.unit_vector(), i));
+                }
+                i
             }
-            self.tree
-                .insert(Point::new(centre.location.unit_vector(), i));
-            self.entries[i] = Some(Entry {
-                centre,
-                availability,
-            });
-        } else {
-            let i = self.entries.len();
-            self.by_id.insert(centre.id, i);
-            self.tree
-                .insert(Point::new(centre.location.unit_vector(), i));
-            self.entries.push(Some(Entry {
-                centre,
-                availability,
-            }));
-        }
+            None => {
+                self.entries.push(None);
+                self.by_id.insert(centre.id, self.entries.len() - 1);
+                self.entries.len() - 1
+            }
+        };
+        self.tree.insert(Point::new(location.unit_vector(), i));
+        self.entries[i] = Some(Entry { centre, availability });
+        Ok(())
     }
 
     /// Removes a centre; returns whether it was there.
@@ -388,6 +379,11 @@ impl SearchIndex {
             score: 0.0,
         })
     }
+}
+
+fn checked_location(centre: &Centre) -> Result<GeoPoint, SearchError> {
+    let GeoPoint { lat, lng } = centre.location;
+    centre.location.checked().map_err(|_| SearchError::InvalidCoordinates { lat, lng })
 }
 
 fn validate(q: &SearchQuery) -> Result<(), SearchError> {

@@ -44,6 +44,7 @@ fn index(centres: Vec<Centre>) -> SearchIndex {
             })
             .collect(),
     )
+    .unwrap()
 }
 
 fn query() -> SearchQuery {
@@ -269,7 +270,7 @@ fn upsert_and_remove_keep_the_tree_in_step() {
     let mut idx = index(vec![north(1, 5.0), north(2, 10.0)]);
     let moved = north(1, 80.0);
     let (a, _) = CentreAvailability::build(&moved, date("2026-11-30"), 30, &[]).unwrap();
-    idx.upsert(moved, a);
+    idx.upsert(moved, a).unwrap();
     assert_eq!(ids(&idx.search(&query()).unwrap()), [2]);
     assert!(idx.remove(CentreId::from_u128(2)));
     assert!(idx.search(&query()).unwrap().is_empty());

@@ -1,0 +1,164 @@
+//! Runs the conformance vectors of `tests/vectors/` (plates, slots, search) against the engine.
+//! The Python and Node bindings run the same files.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use pti_core::Coded;
+use pti_core::availability::{CentreAvailability, Need};
+use pti_core::model::{Agreements, BookingId, Centre, CentreId, Plate};
+use pti_core::schedule::{self, Horizon};
+use pti_core::search::{SearchIndex, SearchQuery};
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+fn load(name: &str) -> Value {
+    let path = format!("{}/../tests/vectors/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn cases(file: &Value) -> &Vec<Value> {
+    file["cases"].as_array().expect("cases")
+}
+
+#[test]
+fn plates() {
+    let file = load("plates.json");
+    for case in cases(&file) {
+        let name = case["name"].as_str().unwrap_or_default();
+        let input = case["input"].as_str().expect("input");
+        let expected = &case["expected"];
+        match Plate::parse(input) {
+            Ok(plate) => {
+                assert_eq!(expected["ok"].as_str(), Some(plate.as_str()), "{name}");
+                let format = serde_json::to_value(plate.format()).unwrap();
+                assert_eq!(expected["format"], format, "{name}");
+            }
+            Err(e) => assert_eq!(expected["error"].as_str(), Some(e.code()), "{name}: {e}"),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct SlotInput {
+    centre: Centre,
+    first_day: NaiveDate,
+    days: u32,
+    duration_minutes: u32,
+}
+
+fn generate(input: &SlotInput) -> Result<Vec<String>, String> {
+    let horizon = Horizon::new(input.centre.time_zone, input.first_day, input.days).map_err(|e| e.code().to_string())?;
+    let slots = schedule::generate_slots(&input.centre, &horizon, input.duration_minutes).map_err(|e| e.code().to_string())?;
+    Ok(slots.iter().map(|s| s.start.to_rfc3339()).collect())
+}
+
+#[test]
+fn slots() {
+    let file = load("slots.json");
+    for case in cases(&file) {
+        let name = case["name"].as_str().unwrap_or_default();
+        let input: SlotInput = serde_json::from_value(case["input"].clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let expected = &case["expected"];
+        let starts = match generate(&input) {
+            Ok(starts) => starts,
+            Err(code) => {
+                assert_eq!(expected["error"].as_str(), Some(code.as_str()), "{name}");
+                continue;
+            }
+        };
+        assert!(expected.get("error").is_none(), "{name}: expected an error, got {} slots", starts.len());
+        if let Some(count) = expected["count"].as_u64() {
+            assert_eq!(starts.len() as u64, count, "{name}");
+        }
+        if let Some(list) = expected["slots"].as_array() {
+            let want: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
+            assert_eq!(starts, want, "{name}");
+        }
+        if let Some(first) = expected["first"].as_str() {
+            assert_eq!(starts.first().map(String::as_str), Some(first), "{name}");
+        }
+        if let Some(last) = expected["last"].as_str() {
+            assert_eq!(starts.last().map(String::as_str), Some(last), "{name}");
+        }
+        if let Some(end) = expected["last_end"].as_str() {
+            let horizon = Horizon::new(input.centre.time_zone, input.first_day, input.days).unwrap();
+            let slots = schedule::generate_slots(&input.centre, &horizon, input.duration_minutes).unwrap();
+            assert_eq!(slots.last().map(|s| s.end.to_rfc3339()), Some(end.to_string()), "{name}");
+        }
+        for s in expected["includes"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            assert!(starts.iter().any(|t| t == s), "{name}: missing {s}");
+        }
+        for s in expected["excludes"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            assert!(!starts.iter().any(|t| t == s), "{name}: unexpected {s}");
+        }
+        if let Some(per_day) = expected["per_day"].as_object() {
+            let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+            for s in &starts {
+                *counts.entry(s[..10].to_string()).or_default() += 1;
+            }
+            for (day, want) in per_day {
+                assert_eq!(counts.get(day).copied().unwrap_or(0), want.as_u64().unwrap_or(0), "{name}: {day}");
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct SearchSetup {
+    first_day: NaiveDate,
+    days: u32,
+    centres: Vec<Centre>,
+    bookings: Vec<SetupBooking>,
+}
+
+#[derive(Deserialize)]
+struct SetupBooking {
+    centre_id: CentreId,
+    booking_id: BookingId,
+    start: DateTime<Utc>,
+    duration_minutes: u32,
+    agreements: Agreements,
+}
+
+#[test]
+fn search() {
+    let file = load("search.json");
+    let setup: SearchSetup = serde_json::from_value(file["setup"].clone()).expect("setup");
+    let centres = setup
+        .centres
+        .into_iter()
+        .map(|c| {
+            let (availability, _) = CentreAvailability::build(&c, setup.first_day, setup.days, &[]).expect("index");
+            (c, availability)
+        })
+        .collect();
+    let mut index = SearchIndex::build(centres).expect("valid centres");
+    for b in &setup.bookings {
+        let need = Need { duration_minutes: b.duration_minutes, agreements: b.agreements };
+        index.availability_mut(b.centre_id).expect("centre").book(b.booking_id, b.start, &need).expect("booking");
+    }
+    for case in cases(&file) {
+        let name = case["name"].as_str().unwrap_or_default();
+        let query: SearchQuery = serde_json::from_value(case["query"].clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let expected = &case["expected"];
+        match index.search(&query) {
+            Err(e) => assert_eq!(expected["error"].as_str(), Some(e.code()), "{name}"),
+            Ok(hits) => {
+                let want = expected["hits"].as_array().unwrap_or_else(|| panic!("{name}: expected {}", expected));
+                let got: Vec<String> = hits.iter().map(|h| h.centre_id.to_string()).collect();
+                let ids: Vec<&str> = want.iter().filter_map(|h| h["centre_id"].as_str()).collect();
+                assert_eq!(got, ids, "{name}");
+                for (hit, w) in hits.iter().zip(want) {
+                    let km = w["distance_km"].as_f64().unwrap_or(f64::NAN);
+                    assert!((hit.distance_km - km).abs() < 1e-3, "{name}: {} km vs {km}", hit.distance_km);
+                    assert_eq!(Some(hit.price.gross.cents()), w["price_cents"].as_i64(), "{name}");
+                    assert_eq!(Some(u64::from(hit.duration_minutes)), w["duration_minutes"].as_u64(), "{name}");
+                    let slots: Vec<String> = hit.slots.iter().map(|s| s.start.to_rfc3339()).collect();
+                    let want_slots: Vec<&str> = w["slots"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+                    assert_eq!(slots, want_slots, "{name}: {}", hit.centre_id);
+                }
+            }
+        }
+    }
+}
