@@ -48,8 +48,10 @@ struct SlotInput {
 }
 
 fn generate(input: &SlotInput) -> Result<Vec<String>, String> {
-    let horizon = Horizon::new(input.centre.time_zone, input.first_day, input.days).map_err(|e| e.code().to_string())?;
-    let slots = schedule::generate_slots(&input.centre, &horizon, input.duration_minutes).map_err(|e| e.code().to_string())?;
+    let horizon = Horizon::new(input.centre.time_zone, input.first_day, input.days)
+        .map_err(|e| e.code().to_string())?;
+    let slots = schedule::generate_slots(&input.centre, &horizon, input.duration_minutes)
+        .map_err(|e| e.code().to_string())?;
     Ok(slots.iter().map(|s| s.start.to_rfc3339()).collect())
 }
 
@@ -58,7 +60,8 @@ fn slots() {
     let file = load("slots.json");
     for case in cases(&file) {
         let name = case["name"].as_str().unwrap_or_default();
-        let input: SlotInput = serde_json::from_value(case["input"].clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let input: SlotInput =
+            serde_json::from_value(case["input"].clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
         let expected = &case["expected"];
         let starts = match generate(&input) {
             Ok(starts) => starts,
@@ -67,7 +70,11 @@ fn slots() {
                 continue;
             }
         };
-        assert!(expected.get("error").is_none(), "{name}: expected an error, got {} slots", starts.len());
+        assert!(
+            expected.get("error").is_none(),
+            "{name}: expected an error, got {} slots",
+            starts.len()
+        );
         if let Some(count) = expected["count"].as_u64() {
             assert_eq!(starts.len() as u64, count, "{name}");
         }
@@ -82,14 +89,30 @@ fn slots() {
             assert_eq!(starts.last().map(String::as_str), Some(last), "{name}");
         }
         if let Some(end) = expected["last_end"].as_str() {
-            let horizon = Horizon::new(input.centre.time_zone, input.first_day, input.days).unwrap();
-            let slots = schedule::generate_slots(&input.centre, &horizon, input.duration_minutes).unwrap();
-            assert_eq!(slots.last().map(|s| s.end.to_rfc3339()), Some(end.to_string()), "{name}");
+            let horizon =
+                Horizon::new(input.centre.time_zone, input.first_day, input.days).unwrap();
+            let slots =
+                schedule::generate_slots(&input.centre, &horizon, input.duration_minutes).unwrap();
+            assert_eq!(
+                slots.last().map(|s| s.end.to_rfc3339()),
+                Some(end.to_string()),
+                "{name}"
+            );
         }
-        for s in expected["includes"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        for s in expected["includes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
             assert!(starts.iter().any(|t| t == s), "{name}: missing {s}");
         }
-        for s in expected["excludes"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        for s in expected["excludes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
             assert!(!starts.iter().any(|t| t == s), "{name}: unexpected {s}");
         }
         if let Some(per_day) = expected["per_day"].as_object() {
@@ -98,7 +121,11 @@ fn slots() {
                 *counts.entry(s[..10].to_string()).or_default() += 1;
             }
             for (day, want) in per_day {
-                assert_eq!(counts.get(day).copied().unwrap_or(0), want.as_u64().unwrap_or(0), "{name}: {day}");
+                assert_eq!(
+                    counts.get(day).copied().unwrap_or(0),
+                    want.as_u64().unwrap_or(0),
+                    "{name}: {day}"
+                );
             }
         }
     }
@@ -129,33 +156,65 @@ fn search() {
         .centres
         .into_iter()
         .map(|c| {
-            let (availability, _) = CentreAvailability::build(&c, setup.first_day, setup.days, &[]).expect("index");
+            let (availability, _) =
+                CentreAvailability::build(&c, setup.first_day, setup.days, &[]).expect("index");
             (c, availability)
         })
         .collect();
     let mut index = SearchIndex::build(centres).expect("valid centres");
     for b in &setup.bookings {
-        let need = Need { duration_minutes: b.duration_minutes, agreements: b.agreements };
-        index.availability_mut(b.centre_id).expect("centre").book(b.booking_id, b.start, &need).expect("booking");
+        let need = Need {
+            duration_minutes: b.duration_minutes,
+            agreements: b.agreements,
+        };
+        index
+            .availability_mut(b.centre_id)
+            .expect("centre")
+            .book(b.booking_id, b.start, &need)
+            .expect("booking");
     }
     for case in cases(&file) {
         let name = case["name"].as_str().unwrap_or_default();
-        let query: SearchQuery = serde_json::from_value(case["query"].clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let query: SearchQuery =
+            serde_json::from_value(case["query"].clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
         let expected = &case["expected"];
         match index.search(&query) {
             Err(e) => assert_eq!(expected["error"].as_str(), Some(e.code()), "{name}"),
             Ok(hits) => {
-                let want = expected["hits"].as_array().unwrap_or_else(|| panic!("{name}: expected {}", expected));
+                let want = expected["hits"]
+                    .as_array()
+                    .unwrap_or_else(|| panic!("{name}: expected {}", expected));
                 let got: Vec<String> = hits.iter().map(|h| h.centre_id.to_string()).collect();
-                let ids: Vec<&str> = want.iter().filter_map(|h| h["centre_id"].as_str()).collect();
+                let ids: Vec<&str> = want
+                    .iter()
+                    .filter_map(|h| h["centre_id"].as_str())
+                    .collect();
                 assert_eq!(got, ids, "{name}");
                 for (hit, w) in hits.iter().zip(want) {
                     let km = w["distance_km"].as_f64().unwrap_or(f64::NAN);
-                    assert!((hit.distance_km - km).abs() < 1e-3, "{name}: {} km vs {km}", hit.distance_km);
-                    assert_eq!(Some(hit.price.gross.cents()), w["price_cents"].as_i64(), "{name}");
-                    assert_eq!(Some(u64::from(hit.duration_minutes)), w["duration_minutes"].as_u64(), "{name}");
-                    let slots: Vec<String> = hit.slots.iter().map(|s| s.start.to_rfc3339()).collect();
-                    let want_slots: Vec<&str> = w["slots"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+                    assert!(
+                        (hit.distance_km - km).abs() < 1e-3,
+                        "{name}: {} km vs {km}",
+                        hit.distance_km
+                    );
+                    assert_eq!(
+                        Some(hit.price.gross.cents()),
+                        w["price_cents"].as_i64(),
+                        "{name}"
+                    );
+                    assert_eq!(
+                        Some(u64::from(hit.duration_minutes)),
+                        w["duration_minutes"].as_u64(),
+                        "{name}"
+                    );
+                    let slots: Vec<String> =
+                        hit.slots.iter().map(|s| s.start.to_rfc3339()).collect();
+                    let want_slots: Vec<&str> = w["slots"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str)
+                        .collect();
                     assert_eq!(slots, want_slots, "{name}: {}", hit.centre_id);
                 }
             }

@@ -198,18 +198,30 @@ impl SearchIndex {
             let location = checked_location(&centre)?;
             by_id.insert(centre.id, i);
             points.push(Point::new(location.unit_vector(), i));
-            entries.push(Some(Entry { centre, availability }));
+            entries.push(Some(Entry {
+                centre,
+                availability,
+            }));
         }
-        Ok(SearchIndex { entries, tree: RTree::bulk_load(points), by_id })
+        Ok(SearchIndex {
+            entries,
+            tree: RTree::bulk_load(points),
+            by_id,
+        })
     }
 
     /// Adds a centre, or replaces it (a planning change rebuilds its availability).
-    pub fn upsert(&mut self, centre: Centre, availability: CentreAvailability) -> Result<(), SearchError> {
+    pub fn upsert(
+        &mut self,
+        centre: Centre,
+        availability: CentreAvailability,
+    ) -> Result<(), SearchError> {
         let location = checked_location(&centre)?;
         let i = match self.by_id.get(&centre.id) {
             Some(&i) => {
                 if let Some(old) = &self.entries[i] {
-                    self.tree.remove(&Point::new(old.centre.location.unit_vector(), i));
+                    self.tree
+                        .remove(&Point::new(old.centre.location.unit_vector(), i));
                 }
                 i
             }
@@ -220,7 +232,10 @@ impl SearchIndex {
             }
         };
         self.tree.insert(Point::new(location.unit_vector(), i));
-        self.entries[i] = Some(Entry { centre, availability });
+        self.entries[i] = Some(Entry {
+            centre,
+            availability,
+        });
         Ok(())
     }
 
@@ -383,7 +398,10 @@ impl SearchIndex {
 
 fn checked_location(centre: &Centre) -> Result<GeoPoint, SearchError> {
     let GeoPoint { lat, lng } = centre.location;
-    centre.location.checked().map_err(|_| SearchError::InvalidCoordinates { lat, lng })
+    centre
+        .location
+        .checked()
+        .map_err(|_| SearchError::InvalidCoordinates { lat, lng })
 }
 
 fn validate(q: &SearchQuery) -> Result<(), SearchError> {
