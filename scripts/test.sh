@@ -3,4 +3,4 @@
 # the benchmarks' data builders, and the reference app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo test --workspace --all-targets
+cargo test --workspace
