@@ -107,7 +107,10 @@ pub fn fill(
     let at = |secs: i64| DateTime::<Utc>::from_timestamp(secs, 0).unwrap_or_default();
     for day in 0..horizon.len() {
         use chrono::Datelike;
-        if horizon.date(day).weekday().num_days_from_monday() >= 5 {
+        if horizon
+            .date_of(day)
+            .is_none_or(|d| d.weekday().num_days_from_monday() >= 5)
+        {
             continue;
         }
         for inspector in c.inspectors.iter_mut() {

@@ -244,6 +244,24 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_or_is_refused_without_panic(text in ".{0,16}") {
+            if let Ok(p) = Plate::parse(&text) {
+                proptest::prop_assert_eq!(Plate::parse(p.as_str()).unwrap(), p);
+            }
+        }
+
+        #[test]
+        fn every_siv_shape_with_allowed_letters_is_accepted(
+            l in "[A-HJ-NP-TV-Z]{2}", n in 1u16..1000, r in "[A-HJ-NP-TV-Z]{2}",
+        ) {
+            proptest::prop_assume!(l != "SS" && r != "SS" && l != "WW");
+            let text = format!("{}{:03}{}", l.to_lowercase(), n, r);
+            proptest::prop_assert_eq!(Plate::parse(&text).unwrap().to_string(), format!("{l}-{n:03}-{r}"));
+        }
+    }
+
     #[test]
     fn serde_round_trips_through_canonical_text() {
         let p: Plate = serde_json::from_str("\"ab123cd\"").unwrap();

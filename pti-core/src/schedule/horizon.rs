@@ -93,8 +93,13 @@ impl Horizon {
         self.days.is_empty()
     }
 
-    /// The local date of day `i`.
-    pub fn date(&self, i: usize) -> NaiveDate {
+    /// The local date of day `i`, if inside the horizon.
+    pub fn date_of(&self, i: usize) -> Option<NaiveDate> {
+        self.days.get(i).map(|d| d.date)
+    }
+
+    /// The local date of day `i < len()`.
+    pub(crate) fn date(&self, i: usize) -> NaiveDate {
         self.days[i].date
     }
 
@@ -116,9 +121,10 @@ impl Horizon {
         (self.days[0].start, self.end)
     }
 
-    /// UTC seconds of a local time of day `i` (`secs` after local midnight on the wall clock).
+    /// UTC seconds of a local time of day `i` (`secs` after local midnight on the wall clock);
+    /// `None` outside the horizon.
     pub fn to_utc(&self, i: usize, secs_of_day: u32) -> Option<i64> {
-        let day = &self.days[i];
+        let day = self.days.get(i)?;
         if day.uniform {
             return Some(day.start + i64::from(secs_of_day));
         }

@@ -430,3 +430,44 @@ proptest! {
         prop_assert!(same.slots.iter().all(|s| s.start != slot.start));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_query_is_answered_or_refused_without_panic(
+        lat in prop::num::f64::ANY,
+        lng in prop::num::f64::ANY,
+        radius in prop::num::f64::ANY,
+        nearest in any::<bool>(),
+        from in -400i64..400,
+        len in -5i64..40,
+        limit in 0usize..300,
+        slots in 0usize..60,
+        rating in prop::option::of(prop::num::f32::ANY),
+        price in prop::option::of(any::<i64>()),
+        not_before in prop::option::of(-100_000_000i64..100_000_000),
+    ) {
+        let idx = index(vec![north(1, 5.0), north(2, 30.0)]);
+        let first = date("2026-11-30") + chrono::Duration::days(from);
+        let dates = match DateRange::new(first, first + chrono::Duration::days(len)) {
+            Ok(d) => d,
+            Err(e) => { prop_assert_eq!(e.code(), "INVERTED_RANGE"); return Ok(()); }
+        };
+        let q = SearchQuery {
+            origin: GeoPoint { lat, lng },
+            area: if nearest { Area::Nearest } else { Area::Radius(radius) },
+            dates,
+            not_before: not_before.and_then(|s| DateTime::from_timestamp(1_795_000_000 + s, 0)),
+            min_rating: rating,
+            max_price: price.map(Money::from_cents),
+            limit,
+            slots_per_centre: slots,
+            ..query()
+        };
+        match idx.search(&q) {
+            Ok(hits) => prop_assert!(hits.len() <= limit),
+            Err(e) => prop_assert!(!e.code().is_empty()),
+        }
+    }
+}
