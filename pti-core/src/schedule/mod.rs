@@ -186,19 +186,14 @@ pub fn inspector_spans(
     Ok(subtract(&working, &away))
 }
 
-/// Rounds a UTC instant up (or down) to the local grid.
-pub(crate) fn snap(horizon: &Horizon, utc: i64, grid_secs: i64, up: bool) -> i64 {
-    let offset = i64::from(horizon.offset_at(utc).local_minus_utc());
+/// Rounds a UTC instant up (or down) to the grid of local time, `offset` seconds from UTC.
+fn snap(utc: i64, offset: i64, grid_secs: i64, up: bool) -> i64 {
     let local = utc + offset;
-    let snapped = if up {
-        local.div_euclid(grid_secs) * grid_secs
-            + if local.rem_euclid(grid_secs) > 0 {
-                grid_secs
-            } else {
-                0
-            }
+    let down = local.div_euclid(grid_secs) * grid_secs;
+    let snapped = if up && down < local {
+        down + grid_secs
     } else {
-        local.div_euclid(grid_secs) * grid_secs
+        down
     };
     snapped - offset
 }
@@ -216,10 +211,11 @@ fn for_each_start(
     check_duration(duration_minutes)?;
     let grid = i64::from(grid_minutes) * 60;
     let cells = i64::from(duration_minutes.div_ceil(u32::from(grid_minutes))) * grid;
+    let mut clock = LocalClock::new(horizon);
     for span in spans {
         let (mut t, end) = (
-            snap(horizon, span.start, grid, true),
-            snap(horizon, span.end, grid, false),
+            snap(span.start, clock.offset_secs(span.start), grid, true),
+            snap(span.end, clock.offset_secs(span.end), grid, false),
         );
         while t + cells <= end {
             visit(t);
@@ -252,7 +248,13 @@ pub fn slots_in(
 ) -> Result<Vec<Slot>, ScheduleError> {
     let length = i64::from(duration_minutes) * 60;
     let mut local = LocalClock::new(horizon);
-    let mut out = Vec::new();
+    let grid = i64::from(grid_minutes.max(1)) * 60;
+    let mut out = Vec::with_capacity(
+        spans
+            .iter()
+            .map(|s| ((s.end - s.start) / grid).max(0) as usize)
+            .sum(),
+    );
     for_each_start(spans, horizon, grid_minutes, duration_minutes, |t| {
         out.push(local.slot(t, length))
     })?;
@@ -279,14 +281,21 @@ impl<'a> LocalClock<'a> {
         }
     }
 
-    /// The local date-time of a UTC instant.
+    /// The UTC offset in seconds at a UTC instant.
     #[inline]
-    pub(crate) fn at(&mut self, utc: i64) -> DateTime<FixedOffset> {
+    pub(crate) fn offset_secs(&mut self, utc: i64) -> i64 {
         if !(self.valid.0..self.valid.1).contains(&utc) {
             let (offset, valid) = self.horizon.offset_stretch(utc);
             self.offset = offset;
             self.valid = valid;
         }
+        i64::from(self.offset.local_minus_utc())
+    }
+
+    /// The local date-time of a UTC instant.
+    #[inline]
+    pub(crate) fn at(&mut self, utc: i64) -> DateTime<FixedOffset> {
+        self.offset_secs(utc);
         let secs = utc.wrapping_sub(self.utc_day.0);
         if !(0..86_400).contains(&secs) {
             let midnight = utc.div_euclid(86_400) * 86_400;
@@ -304,10 +313,16 @@ impl<'a> LocalClock<'a> {
     /// The slot `[utc, utc + length)` in local time.
     #[inline]
     pub(crate) fn slot(&mut self, utc: i64, length: i64) -> Slot {
-        Slot {
-            start: self.at(utc),
-            end: self.at(utc + length),
-        }
+        let start = self.at(utc);
+        let end_secs = utc + length - self.utc_day.0;
+        let end = match chrono::NaiveTime::from_num_seconds_from_midnight_opt(end_secs as u32, 0) {
+            // Same UTC day and same offset: only the time of day moves.
+            Some(time) if (0..86_400).contains(&end_secs) && utc + length < self.valid.1 => {
+                DateTime::from_naive_utc_and_offset(self.utc_day.1.and_time(time), self.offset)
+            }
+            _ => self.at(utc + length),
+        };
+        Slot { start, end }
     }
 }
 

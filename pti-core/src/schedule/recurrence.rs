@@ -233,8 +233,12 @@ impl FastRule {
             {
                 continue;
             }
-            let step = if self.weekly {
-                (date.week(self.week_start).first_day() - start_week).num_days() / 7
+            // Weeks (or days) since DTSTART's; `start_week` is a week start, so flooring the day
+            // count by 7 gives the week index without asking the calendar for each date.
+            let step = if self.interval == 1 {
+                0
+            } else if self.weekly {
+                (date - start_week).num_days().div_euclid(7)
             } else {
                 (date - start_date).num_days()
             };
