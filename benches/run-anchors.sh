@@ -4,6 +4,7 @@
 #
 #   benches/run-anchors.sh              # dateutil + SQL at seed scale + criterion  (~3 min)
 #   benches/run-anchors.sh --national   # also the SQL anchor at national scale      (+~7 min)
+#   PTI_ANCHORS_REUSE=1 benches/run-anchors.sh --national   # keep databases loaded by a previous run
 #
 # Needs PostgreSQL on 127.0.0.1:5432 with a superuser `postgres` (trust), python3, cargo.
 set -euo pipefail
@@ -24,8 +25,12 @@ venv="$out/venv"
 
 sql_anchor() { # db scale
   local db=$1 scale=$2
-  psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-  PGDATABASE_SEED=$db PGDATABASE_NATIONAL=$db "$anchors/sql_design/load.sh" "$scale" | grep LOAD
+  if [ "${PTI_ANCHORS_REUSE:-0}" = 1 ] && psql -X -tAq -d "$db" -c "SELECT 1 FROM planning LIMIT 1" 2>/dev/null | grep -q 1; then
+    echo "(reusing the loaded database $db)"
+  else
+    psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+    PGDATABASE_SEED=$db PGDATABASE_NATIONAL=$db "$anchors/sql_design/load.sh" "$scale" 2>&1 | grep LOAD
+  fi
   pgbench -n -M prepared -f "$anchors/sql_design/search.sql" -c 1 -j 1 -T 5 "$db" >/dev/null
   echo "== anchor 1: SQL search, $scale scale (pgbench -M prepared -c 1 -T 15)"
   pgbench -n -M prepared -f "$anchors/sql_design/search.sql" -c 1 -j 1 -T 15 "$db" | tee "$out/sql_$scale.txt" | grep -E 'latency average|^tps'
