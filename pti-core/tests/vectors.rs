@@ -221,3 +221,70 @@ fn search() {
         }
     }
 }
+
+/// A principal from the vectors' JSON, going through the same checks an API would: role and
+/// grants parsed from their codes, then the principal's coherence.
+fn principal_from(v: &Value) -> Result<pti_core::policy::Principal, String> {
+    use pti_core::policy::{Permission, Principal, PrincipalFields, Role};
+    fn id<I: std::str::FromStr>(v: &Value, k: &str) -> Result<Option<I>, String> {
+        v.get(k)
+            .and_then(Value::as_str)
+            .map(|s| s.parse().map_err(|_| format!("bad {k}")))
+            .transpose()
+    }
+    let role: Role = v["role"]
+        .as_str()
+        .unwrap_or_default()
+        .parse()
+        .map_err(|e: pti_core::policy::PolicyError| e.code().to_string())?;
+    let grants = v["grants"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|g| {
+            g.as_str()
+                .unwrap_or_default()
+                .parse::<Permission>()
+                .map_err(|e| e.code().to_string())
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let fields = PrincipalFields {
+        role: Some(role),
+        user_id: id(v, "user_id")?,
+        tenant_id: id(v, "tenant_id")?,
+        agency_id: id(v, "agency_id")?,
+        centre_id: id(v, "centre_id")?,
+        grants,
+    };
+    Principal::new(fields).map_err(|e| e.code().to_string())
+}
+
+#[test]
+fn policy() {
+    use pti_core::policy::{Action, ResourceRef, authorize};
+    let file = load("policy.json");
+    assert!(cases(&file).len() >= 40);
+    for case in cases(&file) {
+        let name = case["name"].as_str().unwrap_or_default();
+        let input = &case["input"];
+        let expected = &case["expected"];
+        let principal = match principal_from(&input["principal"]) {
+            Ok(p) => p,
+            Err(code) => {
+                assert_eq!(expected["error"].as_str(), Some(code.as_str()), "{name}");
+                continue;
+            }
+        };
+        let action: Action = serde_json::from_value(input["action"].clone())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let resource: ResourceRef = serde_json::from_value(input["resource"].clone())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        match authorize(&principal, action, &resource) {
+            Ok(()) => assert_eq!(expected["allow"], Value::Bool(true), "{name}"),
+            Err(denied) => {
+                assert_eq!(expected["allow"], Value::Bool(false), "{name}: {denied}");
+                assert_eq!(expected["code"].as_str(), Some(denied.code()), "{name}");
+            }
+        }
+    }
+}
