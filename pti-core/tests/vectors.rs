@@ -288,3 +288,113 @@ fn policy() {
         }
     }
 }
+
+/// One case of `rules.json`, run through the rule its `check` names.
+fn run_rule(check: &str, input: &Value) -> Result<Value, pti_core::rules::RuleError> {
+    use pti_core::model::{Booking, ControlType, Money, Vehicle};
+    use pti_core::rules::*;
+    fn field<T: serde::de::DeserializeOwned>(input: &Value, key: &str) -> T {
+        serde_json::from_value(input[key].clone()).unwrap_or_else(|e| panic!("{key}: {e}"))
+    }
+    let policy: BookingPolicy = match input.get("policy") {
+        Some(p) => serde_json::from_value(p.clone()).expect("policy"),
+        None => BookingPolicy::default(),
+    };
+    let ok = Ok(Value::Bool(true));
+    match check {
+        "timing" => check_timing(&policy, field(input, "now"), field(input, "start")).and(ok),
+        "new_booking" => {
+            let centre: Centre = field(input, "centre");
+            let vehicle: Vehicle = field(input, "vehicle");
+            let last: Option<InspectionOutcome> = field(input, "last_periodic");
+            let bookings: Vec<Booking> = field(input, "bookings");
+            let control_type: ControlType = field(input, "control_type");
+            let request = BookingRequest {
+                centre: &centre,
+                vehicle: &vehicle,
+                control_type,
+                start: field(input, "start"),
+            };
+            let history = VehicleHistory {
+                last_periodic: last.as_ref(),
+                bookings: &bookings,
+            };
+            check_new_booking(&policy, field(input, "now"), &request, &history).and(ok)
+        }
+        "modification" => {
+            let booking: Booking = field(input, "booking");
+            check_modification(
+                &policy,
+                field(input, "now"),
+                &booking,
+                field(input, "new_start"),
+            )
+            .and(ok)
+        }
+        "cancellation" => {
+            let booking: Booking = field(input, "booking");
+            let paid = Money::from_cents(field(input, "paid_cents"));
+            let r = cancellation_quote(&policy, field(input, "now"), &booking, paid)?;
+            Ok(serde_json::json!({
+                "amount_cents": r.amount.cents(), "percent": r.percent,
+                "before_deadline": r.before_deadline, "deadline": r.deadline,
+            }))
+        }
+        "drop_off" => check_drop_off(
+            &policy,
+            field(input, "daily_capacity"),
+            field(input, "bookings"),
+        )
+        .and(ok),
+        "fill" => {
+            let f = fill_level(
+                &policy,
+                field(input, "daily_capacity"),
+                field(input, "bookings"),
+            );
+            Ok(serde_json::json!({ "percent": f.percent, "warn": f.warn, "full": f.full }))
+        }
+        "policy" => policy.validate().and(ok),
+        other => panic!("unknown check {other}"),
+    }
+}
+
+#[test]
+fn rules() {
+    use pti_core::rules::RuleError;
+    let file = load("rules.json");
+    assert!(cases(&file).len() >= 40);
+    for case in cases(&file) {
+        let name = case["name"].as_str().unwrap_or_default();
+        let expected = &case["expected"];
+        match run_rule(case["check"].as_str().unwrap_or_default(), &case["input"]) {
+            Ok(value) => assert_eq!(expected.get("ok"), Some(&value), "{name}"),
+            Err(e) => {
+                assert_eq!(expected["error"].as_str(), Some(e.code()), "{name}: {e}");
+                let fact = match &e {
+                    RuleError::NoticeTooShort { earliest } => {
+                        Some(("earliest", serde_json::json!(earliest)))
+                    }
+                    RuleError::BeyondHorizon { latest } => {
+                        Some(("latest", serde_json::json!(latest)))
+                    }
+                    RuleError::DeadlinePassed { deadline } => {
+                        Some(("deadline", serde_json::json!(deadline)))
+                    }
+                    RuleError::RecheckWindowExpired { closed_on } => {
+                        Some(("closed_on", serde_json::json!(closed_on)))
+                    }
+                    RuleError::OverbookingLimitReached { limit } => {
+                        Some(("limit", serde_json::json!(limit)))
+                    }
+                    _ => None,
+                };
+                if let Some((key, value)) = fact {
+                    if let Some(want) = expected.get(key) {
+                        assert_eq!(want, &value, "{name}: {key}");
+                    }
+                }
+            }
+        }
+    }
+}
