@@ -389,10 +389,10 @@ fn rules() {
                     }
                     _ => None,
                 };
-                if let Some((key, value)) = fact {
-                    if let Some(want) = expected.get(key) {
-                        assert_eq!(want, &value, "{name}: {key}");
-                    }
+                if let Some((key, value)) = fact
+                    && let Some(want) = expected.get(key)
+                {
+                    assert_eq!(want, &value, "{name}: {key}");
                 }
             }
         }
