@@ -357,3 +357,40 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn inspector_slots_avoid_leave_and_blocks_and_stay_in_shift_and_opening_hours(
+        leave_start in 0u64..20,
+        leave_len in 0u64..4,
+        block_day in 0u64..20,
+        block_hour in 8u32..18,
+        shift_hour in 6u32..16,
+    ) {
+        let c = centre();
+        let first = date("2027-03-15");
+        let h = Horizon::new(c.time_zone, first, 21).unwrap();
+        let open = centre_open_spans(&c, &h).unwrap();
+        let mut inspector = Inspector::new(InspectorId::from_u128(7), "Lina", Agreements::of(&[Agreement::Vl]));
+        inspector.shifts = vec![period("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA", &format!("2027-01-04T{shift_hour:02}:00:00"), 6 * 60)];
+        let leave = DateRange::new(first + chrono::Days::new(leave_start), first + chrono::Days::new(leave_start + leave_len)).unwrap();
+        inspector.leave = vec![leave];
+        let block_start = h.to_utc(block_day as usize, block_hour * 3600).unwrap();
+        let block = TimeRange::new(
+            chrono::DateTime::from_timestamp(block_start, 0).unwrap(),
+            chrono::DateTime::from_timestamp(block_start + 3600, 0).unwrap(),
+        ).unwrap();
+        inspector.blocks = vec![block];
+        let spans = inspector_spans(&inspector, &open, &h).unwrap();
+        for s in slots_in(&spans, &h, 15, 30).unwrap() {
+            prop_assert!(!leave.contains(s.start.date_naive()));
+            let (start, end) = (s.start.timestamp(), s.end.timestamp());
+            prop_assert!(end <= block_start || start >= block_start + 3600, "{:?} overlaps the block", s);
+            let minute = |t: chrono::DateTime<chrono::FixedOffset>| t.hour() * 60 + t.minute();
+            prop_assert!(minute(s.start) >= shift_hour * 60 && minute(s.end) <= (shift_hour + 6) * 60);
+            prop_assert!(open.iter().any(|o| o.start <= start && end <= o.end));
+        }
+    }
+}
