@@ -9,7 +9,8 @@
 //! - [`availability`]: free capacity per centre, booking and release;
 //! - [`search`]: geo-ranked availability search;
 //! - [`rules`]: each tenant's booking policy;
-//! - [`policy`]: tenancy and role-based access control.
+//! - [`policy`]: tenancy and role-based access control;
+//! - [`places`]: French communes and postcodes, to turn what a driver types into a point.
 //!
 //! The engine is pure: no I/O, no clock (callers pass "now"), no global state. Every error
 //! carries a stable machine code ([`Coded::code`]) that the API and the bindings pass through.
@@ -50,6 +51,7 @@ pub mod model;
 
 pub use error::Coded;
 pub mod availability;
+pub mod places;
 pub mod policy;
 pub mod rules;
 pub mod schedule;
