@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('design system catalogue', () => {
+  test('renders every section in French without horizontal scrolling', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Système de design' })).toBeVisible();
+    for (const title of ['Boutons', 'Formulaires', 'Statuts et badges', 'Messages', 'Navigation', 'Calendrier', 'Fenêtres']) {
+      await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  test('validates a plate as the engine does', async ({ page }) => {
+    await page.goto('/');
+    const plate = page.getByTestId('plate-input');
+    await plate.fill('AI-123-CD');
+    await expect(page.getByRole('alert').filter({ hasText: 'I, O et U' })).toBeVisible();
+    await plate.fill('ab123cd');
+    await expect(page.getByText('AB-123-CD', { exact: true })).toBeVisible();
+  });
+
+  test('picks a date with the keyboard', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('gridcell', { name: /jeudi 3 décembre 2026/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('picked-day')).toHaveText('Date choisie : 2026-12-04');
+  });
+
+  test('opens a dialog, traps focus and closes on Escape', async ({ page }) => {
+    await page.goto('/');
+    const opener = page.getByRole('button', { name: 'Ouvrir une fenêtre' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: 'Annuler le rendez-vous ?' });
+    await expect(dialog).toBeVisible();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    await expect(dialog.locator(':focus')).toHaveCount(1);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(opener).toBeFocused();
+  });
+
+  test('switches to the dark theme', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('switch', { name: 'Thème sombre' }).click();
+    await expect(page.locator('main.dark')).toHaveCount(1);
+  });
+});

@@ -1,0 +1,13 @@
+// The PTI Calendar design system: tokens live in ../index.css (@theme), components here.
+export { cx } from './cx';
+export { Button, type ButtonProps, type ButtonSize, type ButtonVariant } from './Button';
+export { Spinner } from './Spinner';
+export { FormField } from './FormField';
+export { Input, Select, type SelectOption } from './Input';
+export { Checkbox, Radio, Switch } from './Choice';
+export { Avatar, Badge, StatusBadge, initials, type BadgeTone, type BookingStatus } from './Badge';
+export { Alert, ProgressBar, ToastProvider, Tooltip, useToast, type Tone } from './Feedback';
+export { Accordion, Breadcrumb, Card, Pagination, Tabs, pageWindow, type Tab } from './Layout';
+export { Drawer, Modal } from './Overlay';
+export { Calendar } from './Calendar';
+export * from './dates';
