@@ -4,7 +4,7 @@ test.describe('design system catalogue', () => {
   test('renders every section in French without horizontal scrolling', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Système de design' })).toBeVisible();
-    for (const title of ['Boutons', 'Formulaires', 'Statuts et badges', 'Messages', 'Navigation', 'Calendrier', 'Fenêtres']) {
+    for (const title of ['Boutons', 'Formulaires', 'Statuts et badges', 'Messages', 'Navigation', 'Recherche et menus', 'Tableau', 'Calendrier', 'Fenêtres']) {
       await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
     }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -17,7 +17,7 @@ test.describe('design system catalogue', () => {
     await plate.fill('AI-123-CD');
     await expect(page.getByRole('alert').filter({ hasText: 'I, O et U' })).toBeVisible();
     await plate.fill('ab123cd');
-    await expect(page.getByText('AB-123-CD', { exact: true })).toBeVisible();
+    await expect(page.getByTestId('plate-canonical')).toHaveText('AB-123-CD');
   });
 
   test('picks a date with the keyboard', async ({ page }) => {
@@ -39,6 +39,25 @@ test.describe('design system catalogue', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(opener).toBeFocused();
+  });
+
+  test('sorts and filters the table', async ({ page }) => {
+    await page.goto('/');
+    const table = page.getByRole('table', { name: 'Rendez-vous du centre' });
+    await table.getByRole('button', { name: /Prix TTC/ }).click();
+    await expect(table.getByRole('row').nth(1)).toContainText('35,00');
+    await page.getByRole('searchbox', { name: 'Filtrer : Rendez-vous du centre' }).fill('martin');
+    await expect(table.getByRole('row')).toHaveCount(2);
+  });
+
+  test('suggests places as one types', async ({ page }) => {
+    await page.goto('/');
+    const box = page.getByRole('combobox', { name: 'Ville ou code postal' });
+    await box.fill('li');
+    await expect(page.getByRole('option', { name: 'Lille' })).toBeVisible();
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await expect(box).toHaveValue('Lille');
   });
 
   test('switches to the dark theme', async ({ page }) => {

@@ -23,9 +23,43 @@ import {
   Tabs,
   Tooltip,
   useToast,
+  DatePicker,
+  DropdownMenu,
+  SearchBar,
+  Table,
   type BookingStatus,
+  type Column,
 } from '../ui';
 import { parsePlate } from '../lib/plate';
+
+interface DemoBooking {
+  id: string;
+  client: string;
+  plate: string;
+  start: string;
+  price: number;
+  status: BookingStatus;
+}
+
+const BOOKINGS: DemoBooking[] = [
+  { id: 'b1', client: 'Marie Dupont', plate: 'AB-123-CD', start: '2026-12-03 08:00', price: 7500, status: 'confirmed' },
+  { id: 'b2', client: 'Jean Martin', plate: 'EF-456-GH', start: '2026-12-03 08:45', price: 7500, status: 'pending_payment' },
+  { id: 'b3', client: 'Léa Bernard', plate: '123 ABC 45', start: '2026-12-02 14:00', price: 3500, status: 'completed' },
+  { id: 'b4', client: 'Hugo Petit', plate: 'JK-789-LM', start: '2026-12-01 10:15', price: 4500, status: 'no_show' },
+  { id: 'b5', client: 'Chloé Robert', plate: 'NP-321-QR', start: '2026-12-04 16:30', price: 7000, status: 'cancelled' },
+];
+
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+
+const COLUMNS: Array<Column<DemoBooking>> = [
+  { key: 'start', header: 'Date', cell: (b) => b.start, value: (b) => b.start },
+  { key: 'client', header: 'Client', cell: (b) => b.client, value: (b) => b.client },
+  { key: 'plate', header: 'Immatriculation', cell: (b) => b.plate, value: (b) => b.plate },
+  { key: 'price', header: 'Prix TTC', cell: (b) => euros.format(b.price / 100), value: (b) => b.price, align: 'right' },
+  { key: 'status', header: 'Statut', cell: (b) => <StatusBadge status={b.status} /> },
+];
+
+const PLACES = ['Paris', 'Lyon', 'Marseille', 'Lille', 'Toulouse', 'Nantes', 'Nice', 'Strasbourg', 'Bordeaux', 'Rennes'];
 
 const STATUSES: BookingStatus[] = ['pending_payment', 'confirmed', 'in_progress', 'completed', 'no_show', 'cancelled', 'refused'];
 
@@ -50,6 +84,9 @@ export function Catalogue() {
   const [modal, setModal] = useState(false);
   const [drawer, setDrawer] = useState(false);
   const toast = useToast();
+  const [place, setPlace] = useState('');
+  const [when, setWhen] = useState<string | undefined>();
+  const matches = PLACES.filter((p) => p.toLowerCase().startsWith(place.trim().toLowerCase())).map((p) => ({ id: p, label: p }));
   const checked = parsePlate(plate);
   const counts = { '2026-12-01': 12, '2026-12-02': 4, '2026-12-03': 9, '2026-12-04': 1, '2026-12-05': 6 };
   return (
@@ -101,7 +138,11 @@ export function Catalogue() {
                 <Switch label="Rappel par SMS la veille" checked={notify} onChange={setNotify} />
               </div>
             </div>
-            {checked.ok && <Badge tone="success">{checked.canonical}</Badge>}
+            {checked.ok && (
+              <span data-testid="plate-canonical">
+                <Badge tone="success">{checked.canonical}</Badge>
+              </span>
+            )}
           </Section>
 
           <Section title="Statuts et badges">
@@ -148,6 +189,35 @@ export function Catalogue() {
                   { title: 'Combien de temps dure le contrôle ?', content: 'Entre 30 et 50 minutes selon le véhicule.' },
                 ]}
               />
+            </div>
+          </Section>
+
+          <Section title="Recherche et menus">
+            <div className="grid w-full gap-4 sm:grid-cols-2">
+              <SearchBar
+                label="Ville ou code postal"
+                value={place}
+                onChange={setPlace}
+                suggestions={matches}
+                onSelect={(s) => setPlace(s.label)}
+                placeholder="Ex. Lyon, 69003"
+                noMatch="Aucune commune trouvée"
+              />
+              <DatePicker label="À partir du" value={when} onChange={setWhen} min="2026-12-01" month="2026-12-01" />
+            </div>
+            <DropdownMenu
+              label="Actions"
+              items={[
+                { label: 'Voir le détail', onSelect: () => toast('info', 'Détail') },
+                { label: 'Modifier', onSelect: () => toast('info', 'Modifier') },
+                { label: 'Annuler', onSelect: () => toast('warning', 'Annulation demandée'), danger: true },
+              ]}
+            />
+          </Section>
+
+          <Section title="Tableau">
+            <div className="w-full">
+              <Table caption="Rendez-vous du centre" columns={COLUMNS} rows={BOOKINGS} rowKey={(b) => b.id} pageSize={4} filterable />
             </div>
           </Section>
 

@@ -9,5 +9,9 @@ export { Avatar, Badge, StatusBadge, initials, type BadgeTone, type BookingStatu
 export { Alert, ProgressBar, ToastProvider, Tooltip, useToast, type Tone } from './Feedback';
 export { Accordion, Breadcrumb, Card, Pagination, Tabs, pageWindow, type Tab } from './Layout';
 export { Drawer, Modal } from './Overlay';
-export { Calendar } from './Calendar';
+export { Calendar, type CalendarProps } from './Calendar';
+export { DatePicker } from './DatePicker';
+export { DropdownMenu, type MenuItem } from './Menu';
+export { SearchBar, type Suggestion } from './SearchBar';
+export { Table, sortRows, type Column } from './Table';
 export * from './dates';

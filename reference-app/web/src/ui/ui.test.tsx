@@ -6,6 +6,10 @@ import {
   Accordion,
   Button,
   Calendar,
+  DatePicker,
+  DropdownMenu,
+  SearchBar,
+  Table,
   FormField,
   Input,
   Modal,
@@ -192,5 +196,104 @@ describe('Toast', () => {
     expect(screen.getByText('Enregistré')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Fermer' }));
     expect(screen.queryByText('Enregistré')).toBeNull();
+  });
+});
+
+describe('Table', () => {
+  const rows = [
+    { id: '1', name: 'Émile', price: 7500 },
+    { id: '2', name: 'alice', price: 3500 },
+    { id: '3', name: 'Bruno', price: 4500 },
+  ];
+  const columns = [
+    { key: 'name', header: 'Nom', cell: (r: (typeof rows)[number]) => r.name, value: (r: (typeof rows)[number]) => r.name },
+    { key: 'price', header: 'Prix', cell: (r: (typeof rows)[number]) => String(r.price), value: (r: (typeof rows)[number]) => r.price },
+  ];
+
+  it('sorts with French collation and reports aria-sort', async () => {
+    render(<Table caption="Clients" columns={columns} rows={rows} rowKey={(r) => r.id} />);
+    await userEvent.click(screen.getByRole('button', { name: /Nom/ }));
+    const cells = () => screen.getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(cells()).toEqual(['alice3500', 'Bruno4500', 'Émile7500']);
+    expect(screen.getByRole('columnheader', { name: /Nom/ })).toHaveAttribute('aria-sort', 'ascending');
+    await userEvent.click(screen.getByRole('button', { name: /Prix/ }));
+    await userEvent.click(screen.getByRole('button', { name: /Prix/ }));
+    expect(cells()[0]).toBe('Émile7500');
+  });
+
+  it('filters and paginates', async () => {
+    render(<Table caption="Clients" columns={columns} rows={rows} rowKey={(r) => r.id} pageSize={2} filterable />);
+    expect(screen.getAllByRole('row')).toHaveLength(3);
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Filtrer : Clients' }), 'bru');
+    expect(screen.getAllByRole('row')).toHaveLength(2);
+    await userEvent.clear(screen.getByRole('searchbox'));
+    await userEvent.type(screen.getByRole('searchbox'), 'zzz');
+    expect(screen.getByText('Aucun résultat')).toBeInTheDocument();
+  });
+});
+
+describe('DropdownMenu', () => {
+  it('opens with the arrow key, moves and picks with Enter', async () => {
+    const picked = vi.fn();
+    render(
+      <DropdownMenu
+        label="Actions"
+        items={[
+          { label: 'Voir', onSelect: () => picked('voir') },
+          { label: 'Bloqué', onSelect: () => picked('bloque'), disabled: true },
+          { label: 'Annuler', onSelect: () => picked('annuler') },
+        ]}
+      />,
+    );
+    screen.getByRole('button', { name: /Actions/ }).focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(screen.getByRole('menuitem', { name: 'Voir' })).toHaveFocus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(screen.getByRole('menuitem', { name: 'Annuler' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(picked).toHaveBeenCalledWith('annuler');
+    expect(screen.queryByRole('menu')).toBeNull();
+  });
+});
+
+describe('SearchBar', () => {
+  it('offers suggestions as a listbox and picks with the keyboard', async () => {
+    const pick = vi.fn();
+    function Harness() {
+      const [text, setText] = useState('');
+      const all = [{ id: '1', label: 'Lyon' }, { id: '2', label: 'Lille' }];
+      return (
+        <SearchBar
+          label="Ville"
+          value={text}
+          onChange={setText}
+          suggestions={all.filter((s) => s.label.toLowerCase().startsWith(text.toLowerCase()))}
+          onSelect={pick}
+          noMatch="Aucune commune"
+        />
+      );
+    }
+    render(<Harness />);
+    const box = screen.getByRole('combobox', { name: 'Ville' });
+    await userEvent.type(box, 'l');
+    expect(screen.getAllByRole('option')).toHaveLength(2);
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    expect(pick).toHaveBeenCalledWith({ id: '2', label: 'Lille' });
+    await userEvent.type(box, 'zz');
+    expect(screen.getByText('Aucune commune')).toBeInTheDocument();
+  });
+});
+
+describe('DatePicker', () => {
+  it('opens a calendar, picks a day and shows it in French', async () => {
+    function Harness() {
+      const [d, setD] = useState<string | undefined>();
+      return <DatePicker label="À partir du" value={d} onChange={setD} month="2026-12-01" />;
+    }
+    render(<Harness />);
+    await userEvent.click(screen.getByRole('button', { name: /À partir du/ }));
+    await userEvent.click(screen.getByRole('gridcell', { name: /vendredi 4 décembre 2026/ }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: /À partir du vendredi 4 décembre 2026/ })).toBeInTheDocument();
   });
 });

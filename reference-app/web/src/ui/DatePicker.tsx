@@ -1,0 +1,66 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Calendar, type CalendarProps } from './Calendar';
+import { formatLong } from './dates';
+
+/** Props of {@link DatePicker}. */
+export interface DatePickerProps extends Omit<CalendarProps, 'onChange'> {
+  label: string;
+  onChange: (date: string) => void;
+}
+
+/** A date field that opens a {@link Calendar}; Escape or a pick closes it. */
+export function DatePicker({ label, value, onChange, ...calendar }: DatePickerProps) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => !box.current?.contains(e.target as Node) && setOpen(false);
+    document.addEventListener('mousedown', close);
+    requestAnimationFrame(() => box.current?.querySelector<HTMLElement>('[role="gridcell"][tabindex="0"]')?.focus());
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
+  return (
+    <div className="relative" ref={box}>
+      <span id={`${id}-label`} className="mb-1 block text-sm font-medium text-ink-strong dark:text-gray-100">
+        {label}
+      </span>
+      <button
+        ref={button}
+        type="button"
+        aria-labelledby={`${id}-label ${id}-value`}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        className="flex h-10 w-full items-center justify-between rounded-md border border-ink/30 bg-white px-3 text-left text-sm text-ink-strong dark:bg-gray-900 dark:text-gray-100"
+      >
+        <span id={`${id}-value`}>{value ? formatLong(value) : 'Choisir une date'}</span>
+        <span aria-hidden="true">📅</span>
+      </button>
+      {open && (
+        <div
+          role="dialog"
+          aria-label={label}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              setOpen(false);
+              button.current?.focus();
+            }
+          }}
+          className="absolute z-30 mt-1 rounded-lg bg-white p-3 shadow-overlay dark:bg-gray-800"
+        >
+          <Calendar
+            {...calendar}
+            value={value}
+            onChange={(d) => {
+              onChange(d);
+              setOpen(false);
+              button.current?.focus();
+            }}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { cx } from './cx';
+
+/** An entry of a {@link DropdownMenu}. */
+export interface MenuItem {
+  label: string;
+  onSelect: () => void;
+  danger?: boolean;
+  disabled?: boolean;
+}
+
+/** A button that opens a menu (ARIA menu button): arrows move, Enter picks, Escape closes. */
+export function DropdownMenu({ label, items }: { label: string; items: MenuItem[] }) {
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const id = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (open) menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[active]?.focus();
+  }, [open, active]);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (!menu.current?.contains(e.target as Node) && e.target !== button.current) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
+  const enabled = items.map((item, i) => (item.disabled ? -1 : i)).filter((i) => i >= 0);
+  const step = (delta: number) => {
+    const at = enabled.indexOf(active);
+    setActive(enabled[(at + delta + enabled.length) % enabled.length] ?? 0);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') step(1);
+    else if (e.key === 'ArrowUp') step(-1);
+    else if (e.key === 'Home') setActive(enabled[0] ?? 0);
+    else if (e.key === 'End') setActive(enabled[enabled.length - 1] ?? 0);
+    else if (e.key === 'Escape' || e.key === 'Tab') {
+      setOpen(false);
+      if (e.key === 'Escape') button.current?.focus();
+      return;
+    } else return;
+    e.preventDefault();
+  };
+  const pick = (item: MenuItem) => {
+    if (item.disabled) return;
+    setOpen(false);
+    button.current?.focus();
+    item.onSelect();
+  };
+  return (
+    <div className="relative inline-block">
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => {
+          setActive(enabled[0] ?? 0);
+          setOpen((o) => !o);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive(enabled[0] ?? 0);
+            setOpen(true);
+          }
+        }}
+        className="inline-flex h-10 items-center gap-2 rounded-md border border-ink/30 bg-white px-3 text-sm font-medium text-ink-strong dark:bg-gray-800 dark:text-gray-100"
+      >
+        {label}
+        <span aria-hidden="true">▾</span>
+      </button>
+      {open && (
+        <ul ref={menu} id={id} role="menu" onKeyDown={onKey} className="absolute right-0 z-30 mt-1 min-w-48 rounded-md bg-white py-1 shadow-overlay dark:bg-gray-800">
+          {items.map((item) => (
+            <li key={item.label} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                aria-disabled={item.disabled || undefined}
+                onClick={() => pick(item)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    pick(item);
+                  }
+                }}
+                className={cx(
+                  'block w-full px-4 py-2 text-left text-sm hover:bg-brand-50 focus:bg-brand-50',
+                  item.danger ? 'text-status-absent' : 'text-ink-strong dark:text-gray-100',
+                  item.disabled && 'cursor-not-allowed opacity-50',
+                )}
+              >
+                {item.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
