@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
+# `#[sqlx::test]` makes a database per test, so it needs a superuser connection.
+export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 step() { local t0=$SECONDS; echo "== $*"; "$@" 2>&1 | tee -a "$log"; echo "   ($((SECONDS - t0)) s)"; }
