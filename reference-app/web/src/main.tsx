@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './index.css';
 import { ToastProvider } from './ui';
 import { Catalogue } from './catalogue/Catalogue';
+import { registerServiceWorker } from './lib/pwa';
 
 const root = document.getElementById('root');
 if (root) {
@@ -14,3 +15,5 @@ if (root) {
     </StrictMode>,
   );
 }
+
+registerServiceWorker();

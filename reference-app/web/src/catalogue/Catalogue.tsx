@@ -31,6 +31,7 @@ import {
   type Column,
 } from '../ui';
 import { parsePlate } from '../lib/plate';
+import { useInstallPrompt } from '../lib/pwa';
 
 interface DemoBooking {
   id: string;
@@ -84,6 +85,7 @@ export function Catalogue() {
   const [modal, setModal] = useState(false);
   const [drawer, setDrawer] = useState(false);
   const toast = useToast();
+  const installable = useInstallPrompt();
   const [place, setPlace] = useState('');
   const [when, setWhen] = useState<string | undefined>();
   const matches = PLACES.filter((p) => p.toLowerCase().startsWith(place.trim().toLowerCase())).map((p) => ({ id: p, label: p }));
@@ -98,7 +100,14 @@ export function Catalogue() {
               <Breadcrumb items={[{ label: 'PTI Calendar', href: '/' }, { label: 'Système de design' }]} />
               <h1 className="mt-2 text-2xl font-bold text-ink-strong dark:text-gray-100">Système de design</h1>
             </div>
-            <Switch label="Thème sombre" checked={dark} onChange={setDark} />
+            <div className="flex items-center gap-4">
+              {installable && (
+                <Button variant="secondary" onClick={() => installable.install()}>
+                  Installer l'application
+                </Button>
+              )}
+              <Switch label="Thème sombre" checked={dark} onChange={setDark} />
+            </div>
           </header>
 
           <Section title="Boutons">
