@@ -1,0 +1,57 @@
+//! The HTTP layer: [`app`] merges one router per module and adds the middleware (request ids,
+//! tracing, metrics).
+
+pub mod health;
+pub mod metrics;
+
+use axum::Router;
+use axum::extract::{MatchedPath, Request};
+use axum::http::HeaderName;
+use sqlx::PgPool;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+pub use metrics::Metrics;
+
+/// Header carrying the request id (set when absent, echoed in the response).
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Shared state of every handler.
+#[derive(Clone)]
+pub struct AppState {
+    /// Runtime pool, logged in as `pti_app` (row-level security applies).
+    pub db: PgPool,
+    /// Redis, when configured.
+    pub redis: Option<redis::Client>,
+    /// Prometheus registry and the service's metrics.
+    pub metrics: Metrics,
+}
+
+impl AppState {
+    /// State over `db`, without Redis.
+    pub fn new(db: PgPool) -> Self {
+        Self {
+            db,
+            redis: None,
+            metrics: Metrics::new(),
+        }
+    }
+}
+
+/// The whole application router.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .merge(health::router())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
+            let path = request.extensions().get::<MatchedPath>().map(MatchedPath::as_str);
+            let request_id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok());
+            tracing::info_span!("http", method = %request.method(), path, request_id)
+        }))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .with_state(state)
+}
