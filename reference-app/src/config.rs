@@ -91,7 +91,10 @@ mod tests {
         })
         .unwrap();
         let shown = format!("{config:?}");
-        assert!(!shown.contains("hunter2") && !shown.contains("secret"), "{shown}");
+        assert!(
+            !shown.contains("hunter2") && !shown.contains("secret"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -22,10 +22,11 @@ pub async fn ensure_database(url: &str) -> Result<(), sqlx::Error> {
         return Ok(());
     };
     let mut conn = options.clone().database("postgres").connect().await?;
-    let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
-        .bind(&name)
-        .fetch_one(&mut conn)
-        .await?;
+    let exists: bool =
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
+            .bind(&name)
+            .fetch_one(&mut conn)
+            .await?;
     if !exists {
         let quoted = format!("\"{}\"", name.replace('"', "\"\""));
         match sqlx::raw_sql(&format!("CREATE DATABASE {quoted}"))
@@ -53,7 +54,10 @@ pub async fn migrate(owner: &PgPool) -> Result<(), sqlx::migrate::MigrateError> 
 
 /// The runtime connection options: `app_url` when given, else `owner_url` with its user
 /// replaced by [`APP_ROLE`] (same host and database).
-pub fn app_connect_options(owner_url: &str, app_url: Option<&str>) -> Result<PgConnectOptions, sqlx::Error> {
+pub fn app_connect_options(
+    owner_url: &str,
+    app_url: Option<&str>,
+) -> Result<PgConnectOptions, sqlx::Error> {
     match app_url {
         Some(url) => PgConnectOptions::from_str(url),
         None => Ok(PgConnectOptions::from_str(owner_url)?.username(APP_ROLE)),
@@ -61,7 +65,10 @@ pub fn app_connect_options(owner_url: &str, app_url: Option<&str>) -> Result<PgC
 }
 
 /// Connects the runtime pool as [`APP_ROLE`].
-pub async fn app_pool(options: PgConnectOptions, max_connections: u32) -> Result<PgPool, sqlx::Error> {
+pub async fn app_pool(
+    options: PgConnectOptions,
+    max_connections: u32,
+) -> Result<PgPool, sqlx::Error> {
     PgPoolOptions::new()
         .max_connections(max_connections)
         .connect_with(options)

@@ -145,9 +145,12 @@ impl IntoResponse for Error {
                 tracing::error!(error = ?e, "internal error");
                 ("internal error".to_owned(), Value::Null)
             }
-            Self::BadRequest { message, details, .. } | Self::Unprocessable { message, details, .. } => {
-                (message.clone(), details.clone())
+            Self::BadRequest {
+                message, details, ..
             }
+            | Self::Unprocessable {
+                message, details, ..
+            } => (message.clone(), details.clone()),
             other => (other.to_string(), Value::Null),
         };
         let mut response = (
@@ -179,7 +182,9 @@ mod tests {
         let response = error.into_response();
         let status = response.status();
         let retry = response.headers().get(header::RETRY_AFTER).cloned();
-        let bytes = axum::body::to_bytes(response.into_body(), 1 << 16).await.unwrap();
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 16)
+            .await
+            .unwrap();
         (status, serde_json::from_slice(&bytes).unwrap(), retry)
     }
 
@@ -199,9 +204,15 @@ mod tests {
             (Error::Forbidden, 403, "FORBIDDEN"),
             (Error::NotFound, 404, "NOT_FOUND"),
             (Error::SlotTaken, 409, "SLOT_TAKEN"),
-            (Error::validation("year", "must be after 1900"), 422, "VALIDATION"),
             (
-                Error::TooManyRequests { retry_after_secs: 7 },
+                Error::validation("year", "must be after 1900"),
+                422,
+                "VALIDATION",
+            ),
+            (
+                Error::TooManyRequests {
+                    retry_after_secs: 7,
+                },
                 429,
                 "RATE_LIMITED",
             ),
@@ -222,13 +233,18 @@ mod tests {
 
     #[tokio::test]
     async fn rate_limit_answers_retry_after() {
-        let (_, _, retry) = body_of(Error::TooManyRequests { retry_after_secs: 7 }).await;
+        let (_, _, retry) = body_of(Error::TooManyRequests {
+            retry_after_secs: 7,
+        })
+        .await;
         assert_eq!(retry.unwrap(), "7");
     }
 
     #[tokio::test]
     async fn internal_errors_hide_their_text() {
-        let error = Error::Database(sqlx::Error::Protocol("relation \"users\" secret detail".into()));
+        let error = Error::Database(sqlx::Error::Protocol(
+            "relation \"users\" secret detail".into(),
+        ));
         let (status, body, _) = body_of(error).await;
         assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
         assert_eq!(body["code"], "INTERNAL");

@@ -66,8 +66,11 @@ async fn migrate(config: &Config) -> anyhow::Result<()> {
 
 async fn serve(config: &Config) -> anyhow::Result<()> {
     migrate(config).await?;
-    let options = db::app_connect_options(&config.database_url, config.app_database_url.as_deref())?;
-    let pool = db::app_pool(options, 16).await.context("connecting as pti_app")?;
+    let options =
+        db::app_connect_options(&config.database_url, config.app_database_url.as_deref())?;
+    let pool = db::app_pool(options, 16)
+        .await
+        .context("connecting as pti_app")?;
     let keys = tokio::task::spawn_blocking({
         let config = config.clone();
         move || JwtKeys::load(&config)

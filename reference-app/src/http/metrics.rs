@@ -6,7 +6,9 @@ use axum::extract::{MatchedPath, Request, State};
 use axum::http::header;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounterVec, Opts, Registry, TextEncoder};
+use prometheus::{
+    Encoder, HistogramOpts, HistogramVec, IntCounterVec, Opts, Registry, TextEncoder,
+};
 
 use super::AppState;
 
@@ -84,5 +86,9 @@ pub async fn render(State(state): State<AppState>) -> Response {
     if let Err(e) = encoder.encode(&state.metrics.registry.gather(), &mut buffer) {
         return crate::Error::Internal(e.into()).into_response();
     }
-    ([(header::CONTENT_TYPE, encoder.format_type().to_owned())], buffer).into_response()
+    (
+        [(header::CONTENT_TYPE, encoder.format_type().to_owned())],
+        buffer,
+    )
+        .into_response()
 }

@@ -47,11 +47,19 @@ pub fn app(state: AppState) -> Router {
             metrics::track,
         ))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
-            let path = request.extensions().get::<MatchedPath>().map(MatchedPath::as_str);
-            let request_id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok());
-            tracing::info_span!("http", method = %request.method(), path, request_id)
-        }))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &Request| {
+                let path = request
+                    .extensions()
+                    .get::<MatchedPath>()
+                    .map(MatchedPath::as_str);
+                let request_id = request
+                    .headers()
+                    .get(REQUEST_ID)
+                    .and_then(|v| v.to_str().ok());
+                tracing::info_span!("http", method = %request.method(), path, request_id)
+            }),
+        )
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .with_state(state)
 }
