@@ -9,13 +9,17 @@
 //! - [`error`]: the one HTTP error type;
 //! - [`keys`]: the RS256 key pair for JWTs;
 //! - [`http`]: the router, one sub-router per module, and its middleware;
-//! - [`telemetry`]: tracing set-up (JSON logs).
+//! - [`telemetry`]: tracing set-up (JSON logs);
+//! - [`auth`]: JWT RS256, refresh tokens, argon2id, the request principal;
+//! - [`user`]: the user module (sign-up, login, refresh, logout, profile).
 
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod error;
 pub mod http;
 pub mod keys;
 pub mod telemetry;
+pub mod user;
 
 pub use error::Error;

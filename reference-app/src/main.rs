@@ -77,7 +77,8 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
     })
     .await??;
     tracing::debug!(?keys, "JWT keys loaded");
-    let mut state = AppState::new(pool);
+    let jwt = reference_app::auth::Jwt::new(&keys)?;
+    let mut state = AppState::new(pool, jwt);
     if let Some(url) = &config.redis_url {
         state.redis = Some(redis::Client::open(url.as_str()).context("REDIS_URL")?);
     }

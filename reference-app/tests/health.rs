@@ -22,7 +22,7 @@ async fn get(state: AppState, uri: &str) -> (StatusCode, axum::http::HeaderMap, 
 
 #[sqlx::test(migrations = "./migrations")]
 async fn live_answers_ok_with_a_request_id(owner: PgPool) {
-    let state = AppState::new(common::app_pool(&owner).await);
+    let state = common::state(&owner).await;
     let (status, headers, body) = get(state, "/health/live").await;
     assert_eq!(status, StatusCode::OK);
     assert!(headers.contains_key("x-request-id"));
@@ -31,7 +31,7 @@ async fn live_answers_ok_with_a_request_id(owner: PgPool) {
 
 #[sqlx::test(migrations = "./migrations")]
 async fn ready_checks_the_database(owner: PgPool) {
-    let state = AppState::new(common::app_pool(&owner).await);
+    let state = common::state(&owner).await;
     let (status, _, body) = get(state, "/health/ready").await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let body: serde_json::Value = serde_json::from_str(&body).unwrap();
@@ -41,16 +41,16 @@ async fn ready_checks_the_database(owner: PgPool) {
 
 #[sqlx::test(migrations = "./migrations")]
 async fn ready_fails_when_the_database_is_gone(owner: PgPool) {
-    let pool = common::app_pool(&owner).await;
-    pool.close().await;
-    let (status, _, body) = get(AppState::new(pool), "/health/ready").await;
+    let state = common::state(&owner).await;
+    state.db.close().await;
+    let (status, _, body) = get(state, "/health/ready").await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(body.contains("\"down\""), "{body}");
 }
 
 #[sqlx::test(migrations = "./migrations")]
 async fn ready_checks_redis_when_configured(owner: PgPool) {
-    let mut state = AppState::new(common::app_pool(&owner).await);
+    let mut state = common::state(&owner).await;
     state.redis = Some(redis::Client::open("redis://127.0.0.1:6379").unwrap());
     let (status, _, body) = get(state.clone(), "/health/ready").await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -64,7 +64,7 @@ async fn ready_checks_redis_when_configured(owner: PgPool) {
 
 #[sqlx::test(migrations = "./migrations")]
 async fn metrics_count_requests_by_route(owner: PgPool) {
-    let state = AppState::new(common::app_pool(&owner).await);
+    let state = common::state(&owner).await;
     get(state.clone(), "/health/live").await;
     let (status, headers, body) = get(state, "/metrics").await;
     assert_eq!(status, StatusCode::OK);
@@ -84,7 +84,7 @@ async fn metrics_count_requests_by_route(owner: PgPool) {
 
 #[sqlx::test(migrations = "./migrations")]
 async fn unknown_routes_are_404(owner: PgPool) {
-    let state = AppState::new(common::app_pool(&owner).await);
+    let state = common::state(&owner).await;
     let (status, _, _) = get(state, "/nope").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }

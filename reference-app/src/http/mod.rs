@@ -2,6 +2,7 @@
 //! tracing, metrics).
 
 pub mod health;
+pub mod json;
 pub mod metrics;
 
 use axum::Router;
@@ -11,7 +12,12 @@ use sqlx::PgPool;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
+pub use json::ApiJson;
 pub use metrics::Metrics;
+
+use std::sync::Arc;
+
+use crate::auth::Jwt;
 
 /// Header carrying the request id (set when absent, echoed in the response).
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -25,15 +31,18 @@ pub struct AppState {
     pub redis: Option<redis::Client>,
     /// Prometheus registry and the service's metrics.
     pub metrics: Metrics,
+    /// Access-token signer and verifier.
+    pub jwt: Arc<Jwt>,
 }
 
 impl AppState {
-    /// State over `db`, without Redis.
-    pub fn new(db: PgPool) -> Self {
+    /// State over `db` signing tokens with `jwt`, without Redis.
+    pub fn new(db: PgPool, jwt: Jwt) -> Self {
         Self {
             db,
             redis: None,
             metrics: Metrics::new(),
+            jwt: Arc::new(jwt),
         }
     }
 }
@@ -42,6 +51,7 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(health::router())
+        .merge(crate::user::router())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::track,

@@ -57,3 +57,17 @@ pub fn sqlstate(e: &sqlx::Error) -> Option<String> {
         .and_then(|d| d.code())
         .map(|c| c.into_owned())
 }
+
+/// The test key pair (tests/fixtures, for tests only).
+pub fn test_keys() -> reference_app::keys::JwtKeys {
+    reference_app::keys::JwtKeys {
+        private_pem: include_str!("../fixtures/test_jwt_private.pem").to_owned(),
+        public_pem: include_str!("../fixtures/test_jwt_public.pem").to_owned(),
+    }
+}
+
+/// Application state on the per-test database, as `pti_app`, signing with the test keys.
+pub async fn state(owner: &PgPool) -> reference_app::http::AppState {
+    let jwt = reference_app::auth::Jwt::new(&test_keys()).unwrap();
+    reference_app::http::AppState::new(app_pool(owner).await, jwt)
+}
