@@ -54,6 +54,9 @@ pub enum Error {
         /// Field names and reasons.
         details: Value,
     },
+    /// 413: the body is larger than the API accepts.
+    #[error("request body too large")]
+    PayloadTooLarge,
     /// 429: rate limited; retry after this many seconds.
     #[error("too many requests")]
     TooManyRequests {
@@ -88,6 +91,7 @@ impl Error {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::SlotTaken | Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Database(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -103,6 +107,7 @@ impl Error {
             Self::Forbidden => "FORBIDDEN",
             Self::NotFound => "NOT_FOUND",
             Self::SlotTaken => "SLOT_TAKEN",
+            Self::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
             Self::TooManyRequests { .. } => "RATE_LIMITED",
             Self::Database(_) | Self::Internal(_) => "INTERNAL",
         }

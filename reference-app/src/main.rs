@@ -86,10 +86,13 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
         .await
         .context("binding PTI_ADDR")?;
     tracing::info!(addr = %config.addr, "serving");
-    axum::serve(listener, http::app(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    axum::serve(
+        listener,
+        http::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
     Ok(())
 }

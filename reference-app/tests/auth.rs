@@ -438,3 +438,53 @@ async fn an_unknown_tenant_header_is_refused(owner: PgPool) {
         (StatusCode::BAD_REQUEST, Some("UNKNOWN_TENANT"))
     );
 }
+
+#[sqlx::test(migrations = "./migrations")]
+async fn login_is_rate_limited_with_retry_after(owner: PgPool) {
+    let mut state = setup(&owner).await;
+    state.rate_limiter =
+        reference_app::http::RateLimiter::new(reference_app::http::rate_limit::Limits {
+            window: std::time::Duration::from_secs(60),
+            auth: 3,
+            default: 1000,
+        });
+    let body = json!({"email": "nobody@exemple.fr", "password": "x"});
+    let mut statuses = Vec::new();
+    let mut retry_after = None;
+    for _ in 0..4 {
+        let request = Request::post("/api/v1/auth/login")
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        let response = app(state.clone()).oneshot(request).await.unwrap();
+        statuses.push(response.status().as_u16());
+        retry_after = response.headers().get("retry-after").cloned();
+    }
+    assert_eq!(statuses, [401, 401, 401, 429]);
+    let seconds: u64 = retry_after.unwrap().to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&seconds));
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn a_huge_body_is_413_and_malformed_json_is_400(owner: PgPool) {
+    let state = setup(&owner).await;
+    let huge = format!(
+        r#"{{"email": "{}", "password": "x"}}"#,
+        "a".repeat(10 << 20)
+    );
+    let request = Request::post("/api/v1/auth/login")
+        .header("content-type", "application/json")
+        .body(Body::from(huge))
+        .unwrap();
+    let response = app(state.clone()).oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let request = Request::post("/api/v1/auth/login")
+        .header("content-type", "application/json")
+        .body(Body::from("{not json"))
+        .unwrap();
+    let response = app(state).oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let body: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(body["code"], "INVALID_JSON");
+}

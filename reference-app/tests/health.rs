@@ -88,3 +88,12 @@ async fn unknown_routes_are_404(owner: PgPool) {
     let (status, _, _) = get(state, "/nope").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[sqlx::test(migrations = "./migrations")]
+async fn responses_carry_security_headers(owner: PgPool) {
+    let (_, headers, _) = get(common::state(&owner).await, "/health/live").await;
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["x-frame-options"], "DENY");
+    assert!(headers.contains_key("content-security-policy"));
+    assert!(headers.contains_key("strict-transport-security"));
+}

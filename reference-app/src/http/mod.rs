@@ -4,16 +4,20 @@
 pub mod health;
 pub mod json;
 pub mod metrics;
+pub mod rate_limit;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{MatchedPath, Request};
-use axum::http::HeaderName;
+use axum::http::{HeaderName, HeaderValue};
 use sqlx::PgPool;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 pub use json::ApiJson;
 pub use metrics::Metrics;
+pub use rate_limit::RateLimiter;
 
 use std::sync::Arc;
 
@@ -33,6 +37,8 @@ pub struct AppState {
     pub metrics: Metrics,
     /// Access-token signer and verifier.
     pub jwt: Arc<Jwt>,
+    /// Rate limits per route class and client address.
+    pub rate_limiter: RateLimiter,
 }
 
 impl AppState {
@@ -43,8 +49,20 @@ impl AppState {
             redis: None,
             metrics: Metrics::new(),
             jwt: Arc::new(jwt),
+            rate_limiter: RateLimiter::default(),
         }
     }
+}
+
+/// Largest request body accepted (413 beyond).
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// Sets a security header on every response that does not set it itself.
+fn header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(
+        HeaderName::from_static(name),
+        HeaderValue::from_static(value),
+    )
 }
 
 /// The whole application router.
@@ -54,7 +72,23 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::user::router())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
+            rate_limit::enforce,
+        ))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             metrics::track,
+        ))
+        .layer(header("x-content-type-options", "nosniff"))
+        .layer(header("x-frame-options", "DENY"))
+        .layer(header("referrer-policy", "no-referrer"))
+        .layer(header(
+            "strict-transport-security",
+            "max-age=63072000; includeSubDomains",
+        ))
+        .layer(header(
+            "content-security-policy",
+            "default-src 'self'; frame-ancestors 'none'",
         ))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(
