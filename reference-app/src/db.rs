@@ -124,3 +124,26 @@ pub async fn tenant_tx(
     set_context(&mut tx, ctx).await?;
     Ok(tx)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_runtime_pool_logs_in_as_the_app_role_on_the_same_database() {
+        let options =
+            app_connect_options("postgres://postgres:pw@db.local:6543/pti", None).unwrap();
+        assert_eq!(options.get_username(), APP_ROLE);
+        assert_eq!(options.get_host(), "db.local");
+        assert_eq!(options.get_port(), 6543);
+        assert_eq!(options.get_database(), Some("pti"));
+    }
+
+    #[test]
+    fn an_explicit_app_url_wins() {
+        let options =
+            app_connect_options("postgres://postgres@h/pti", Some("postgres://other@h/pti"))
+                .unwrap();
+        assert_eq!(options.get_username(), "other");
+    }
+}

@@ -488,3 +488,96 @@ async fn a_huge_body_is_413_and_malformed_json_is_400(owner: PgPool) {
     let body: Value = serde_json::from_slice(&bytes).unwrap();
     assert_eq!(body["code"], "INVALID_JSON");
 }
+
+#[sqlx::test(migrations = "./migrations")]
+async fn the_super_admin_logs_in_without_a_tenant_and_refreshes(owner: PgPool) {
+    let state = setup(&owner).await;
+    let hash = reference_app::auth::password::hash("SuperAdmin123!".to_owned())
+        .await
+        .unwrap();
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE email = 'root@platform.example'")
+        .bind(hash)
+        .execute(&owner)
+        .await
+        .unwrap();
+    let login = json!({"email": "root@platform.example", "password": "SuperAdmin123!"});
+    let (status, tokens) = call(
+        &state,
+        "POST",
+        "/api/v1/auth/login",
+        Some(login),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{tokens}");
+    assert_eq!(tokens["user"]["role"], "SUPER_ADMIN");
+    assert!(tokens["user"]["tenant_id"].is_null());
+    let refresh = json!({"refresh_token": str_of(&tokens, "refresh_token")});
+    let (status, tokens) = call(
+        &state,
+        "POST",
+        "/api/v1/auth/refresh",
+        Some(refresh),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{tokens}");
+    let (status, me) = call(
+        &state,
+        "GET",
+        "/api/v1/users/me",
+        None,
+        Some(str_of(&tokens, "access_token")),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, me["email"].as_str()),
+        (StatusCode::OK, Some("root@platform.example"))
+    );
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn an_email_in_two_networks_needs_the_tenant_header(owner: PgPool) {
+    let state = setup(&owner).await;
+    for tenant in ["tenant-1", "tenant-2"] {
+        let body = json!({"email": "twice@exemple.fr", "password": "Client123!", "first_name": "T", "last_name": "W"});
+        let (status, _) = call(
+            &state,
+            "POST",
+            "/api/v1/auth/register",
+            Some(body),
+            None,
+            Some(tenant),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    let login = json!({"email": "twice@exemple.fr", "password": "Client123!"});
+    let (status, body) = call(
+        &state,
+        "POST",
+        "/api/v1/auth/login",
+        Some(login.clone()),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("TENANT_REQUIRED"))
+    );
+    let (status, tokens) = call(
+        &state,
+        "POST",
+        "/api/v1/auth/login",
+        Some(login),
+        None,
+        Some("tenant2.example"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{tokens}");
+    assert_eq!(tokens["user"]["tenant_id"], common::TENANT_B.0.to_string());
+}
