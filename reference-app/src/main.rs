@@ -1,3 +1,98 @@
-//! pti-server: the PTI Calendar reference platform (in progress).
+//! `pti-server`: serve the API, run the migrations, or seed a database.
 
-fn main() {}
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use reference_app::config::Config;
+use reference_app::db;
+use reference_app::http::{self, AppState};
+use reference_app::keys::JwtKeys;
+
+/// PTI Calendar platform server.
+#[derive(Debug, Parser)]
+#[command(name = "pti-server", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Migrate the database, then serve the API on PTI_ADDR.
+    Serve,
+    /// Create the database if missing and apply the migrations.
+    Migrate,
+    /// Fill the database with the spec's demo data.
+    Seed {
+        /// Empty the tables first.
+        #[arg(long)]
+        reset: bool,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    reference_app::telemetry::init();
+    let cli = Cli::parse();
+    let config = Config::from_env()?;
+    tracing::debug!(?config, "configuration");
+    match cli.command {
+        Command::Migrate => {
+            migrate(&config).await?;
+        }
+        Command::Serve => serve(&config).await?,
+        Command::Seed { reset } => {
+            eprintln!(
+                "pti-server seed{}: not yet implemented",
+                if reset { " --reset" } else { "" }
+            );
+            std::process::exit(2);
+        }
+    }
+    Ok(())
+}
+
+async fn migrate(config: &Config) -> anyhow::Result<()> {
+    db::ensure_database(&config.database_url)
+        .await
+        .context("creating the database")?;
+    let owner = db::owner_pool(&config.database_url)
+        .await
+        .context("connecting as owner")?;
+    db::migrate(&owner).await.context("migrating")?;
+    owner.close().await;
+    tracing::info!("migrations applied");
+    Ok(())
+}
+
+async fn serve(config: &Config) -> anyhow::Result<()> {
+    migrate(config).await?;
+    let options =
+        db::app_connect_options(&config.database_url, config.app_database_url.as_deref())?;
+    let pool = db::app_pool(options, 16)
+        .await
+        .context("connecting as pti_app")?;
+    let keys = tokio::task::spawn_blocking({
+        let config = config.clone();
+        move || JwtKeys::load(&config)
+    })
+    .await??;
+    tracing::debug!(?keys, "JWT keys loaded");
+    let jwt = reference_app::auth::Jwt::new(&keys)?;
+    let mut state = AppState::new(pool, jwt);
+    if let Some(url) = &config.redis_url {
+        state.redis = Some(redis::Client::open(url.as_str()).context("REDIS_URL")?);
+    }
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .context("binding PTI_ADDR")?;
+    tracing::info!(addr = %config.addr, "serving");
+    axum::serve(
+        listener,
+        http::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,104 @@
+//! Settings from the environment, with defaults in code. Secrets are never printed.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Default owner connection (migrations); the database is created when missing.
+pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/pti";
+/// Default listen address.
+pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+
+/// The service's configuration.
+#[derive(Clone)]
+pub struct Config {
+    /// Owner connection, used to create the database and run migrations (`DATABASE_URL`).
+    pub database_url: String,
+    /// Runtime connection as the `pti_app` role (`PTI_APP_DATABASE_URL`); when unset, the
+    /// owner URL with its user replaced by `pti_app`.
+    pub app_database_url: Option<String>,
+    /// Listen address (`PTI_ADDR`).
+    pub addr: SocketAddr,
+    /// Redis, optional (`REDIS_URL`).
+    pub redis_url: Option<String>,
+    /// RS256 private key, PEM (`PTI_JWT_PRIVATE_KEY`).
+    pub jwt_private_key: Option<String>,
+    /// RS256 public key, PEM (`PTI_JWT_PUBLIC_KEY`).
+    pub jwt_public_key: Option<String>,
+    /// Where a generated key pair is kept (`PTI_KEYS_DIR`, default `reference-app/.keys`).
+    pub keys_dir: PathBuf,
+}
+
+impl Config {
+    /// Reads the configuration from the process environment.
+    pub fn from_env() -> anyhow::Result<Self> {
+        Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+    }
+
+    /// Reads the configuration through `lookup` (a test passes a map).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
+        let addr = lookup("PTI_ADDR").unwrap_or_else(|| DEFAULT_ADDR.to_owned());
+        let addr = addr
+            .parse()
+            .map_err(|e| anyhow::anyhow!("PTI_ADDR {addr:?} is not a socket address: {e}"))?;
+        Ok(Self {
+            database_url: lookup("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            app_database_url: lookup("PTI_APP_DATABASE_URL"),
+            addr,
+            redis_url: lookup("REDIS_URL"),
+            jwt_private_key: lookup("PTI_JWT_PRIVATE_KEY"),
+            jwt_public_key: lookup("PTI_JWT_PUBLIC_KEY"),
+            keys_dir: lookup("PTI_KEYS_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".keys")),
+        })
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let set = |o: &Option<String>| if o.is_some() { "<set>" } else { "<unset>" };
+        f.debug_struct("Config")
+            .field("database_url", &"<redacted>")
+            .field("app_database_url", &set(&self.app_database_url))
+            .field("addr", &self.addr)
+            .field("redis_url", &set(&self.redis_url))
+            .field("jwt_private_key", &set(&self.jwt_private_key))
+            .field("jwt_public_key", &set(&self.jwt_public_key))
+            .field("keys_dir", &self.keys_dir)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_apply_when_nothing_is_set() {
+        let config = Config::from_lookup(|_| None).unwrap();
+        assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(config.addr.to_string(), DEFAULT_ADDR);
+        assert!(config.redis_url.is_none());
+    }
+
+    #[test]
+    fn debug_output_hides_secrets() {
+        let config = Config::from_lookup(|name| match name {
+            "DATABASE_URL" => Some("postgres://u:hunter2@h/db".into()),
+            "PTI_JWT_PRIVATE_KEY" => Some("-----BEGIN PRIVATE KEY-----secret".into()),
+            _ => None,
+        })
+        .unwrap();
+        let shown = format!("{config:?}");
+        assert!(
+            !shown.contains("hunter2") && !shown.contains("secret"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn a_bad_address_is_refused() {
+        assert!(Config::from_lookup(|n| (n == "PTI_ADDR").then(|| "nope".into())).is_err());
+    }
+}

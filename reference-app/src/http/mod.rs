@@ -1,0 +1,113 @@
+//! The HTTP layer: [`app`] merges one router per module and adds the middleware (request ids,
+//! tracing, metrics).
+
+pub mod health;
+pub mod json;
+pub mod metrics;
+pub mod rate_limit;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::extract::{MatchedPath, Request};
+use axum::http::{HeaderName, HeaderValue};
+use sqlx::PgPool;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub use json::ApiJson;
+pub use metrics::Metrics;
+pub use rate_limit::RateLimiter;
+
+use std::sync::Arc;
+
+use crate::auth::Jwt;
+
+/// Header carrying the request id (set when absent, echoed in the response).
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Shared state of every handler.
+#[derive(Clone)]
+pub struct AppState {
+    /// Runtime pool, logged in as `pti_app` (row-level security applies).
+    pub db: PgPool,
+    /// Redis, when configured.
+    pub redis: Option<redis::Client>,
+    /// Prometheus registry and the service's metrics.
+    pub metrics: Metrics,
+    /// Access-token signer and verifier.
+    pub jwt: Arc<Jwt>,
+    /// Rate limits per route class and client address.
+    pub rate_limiter: RateLimiter,
+}
+
+impl AppState {
+    /// State over `db` signing tokens with `jwt`, without Redis.
+    pub fn new(db: PgPool, jwt: Jwt) -> Self {
+        Self {
+            db,
+            redis: None,
+            metrics: Metrics::new(),
+            jwt: Arc::new(jwt),
+            rate_limiter: RateLimiter::default(),
+        }
+    }
+}
+
+/// Largest request body accepted (413 beyond).
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// Sets a security header on every response that does not set it itself.
+fn header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(
+        HeaderName::from_static(name),
+        HeaderValue::from_static(value),
+    )
+}
+
+/// The whole application router.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .merge(health::router())
+        .merge(crate::user::router())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit::enforce,
+        ))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .layer(header("x-content-type-options", "nosniff"))
+        .layer(header("x-frame-options", "DENY"))
+        .layer(header("referrer-policy", "no-referrer"))
+        .layer(header(
+            "strict-transport-security",
+            "max-age=63072000; includeSubDomains",
+        ))
+        .layer(header(
+            "content-security-policy",
+            "default-src 'self'; frame-ancestors 'none'",
+        ))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request| {
+                    let path = request
+                        .extensions()
+                        .get::<MatchedPath>()
+                        .map(MatchedPath::as_str);
+                    let request_id = request
+                        .headers()
+                        .get(REQUEST_ID)
+                        .and_then(|v| v.to_str().ok());
+                    tracing::info_span!("http", method = %request.method(), path, request_id)
+                })
+                .on_response(DefaultOnResponse::new().level(Level::INFO))
+                .on_failure(DefaultOnFailure::new().level(Level::ERROR)),
+        )
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .with_state(state)
+}
