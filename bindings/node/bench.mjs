@@ -1,0 +1,91 @@
+// Binding overhead from Node: one national-scale search (6000 centres, the benches crate's
+// `national(6000)` data rebuilt with the public API from the same SplitMix64 seed), Paris,
+// 50 km, 20 centres x 3 slots; compare with criterion's search/national_6000_paris_50km_20x3.
+// Usage (after bindings/test.sh node): node bindings/node/bench.mjs [centres]
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
+const { Network } = require('./index.js')
+const n = Number(process.argv[2] ?? 6000)
+const MASK = (1n << 64n) - 1n
+
+class Rng {
+  constructor (seed) { this.state = BigInt(seed) }
+  unit () {
+    this.state = (this.state + 0x9E3779B97F4A7C15n) & MASK
+    let z = this.state
+    z = ((z ^ (z >> 30n)) * 0xBF58476D1CE4E5B9n) & MASK
+    z = ((z ^ (z >> 27n)) * 0x94D049BB133111EBn) & MASK
+    return Number((z ^ (z >> 31n)) >> 11n) / 2 ** 53
+  }
+}
+
+const uid = (i) => {
+  const h = i.toString(16).padStart(32, '0')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}
+const SLOT_TIMES = [8, 9, 10, 11, 14, 15, 16, 17].flatMap((h) => [[h, 0], [h, 30]])
+
+function national (count) {
+  const rng = new Rng(42)
+  const centres = []
+  const bookings = []
+  let next = 0
+  for (let i = 1; i <= count; i++) {
+    const lat = 42.5 + rng.unit() * 8.5
+    const lng = -4.5 + rng.unit() * 12.5
+    const window = (h) => ({ rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', dtstart: `2026-11-30T${String(h).padStart(2, '0')}:00:00`, duration_minutes: 240 })
+    const cents = 6500 + Math.round(rng.unit() * 3000)
+    const c = {
+      id: uid(i), tenant_id: uid(1 + i % 600), agency_id: uid(1 + i % 600), name: `Centre CT ${i}`,
+      location: { lat, lng }, rating: 4.0, opening_hours: [window(8), window(14)],
+      holidays: { closed_on_public_holidays: false, alsace_moselle: false }, grid_minutes: 30,
+      durations: { overrides: [{ control_type: 'CT', category: 'VP', fuel: null, minutes: 30 }] },
+      offers: [{ control_type: 'CT', category: 'VP', price: { gross: cents, vat_rate: 2000 } }],
+      inspectors: [0, 1].map((k) => ({ id: uid(i * 2 + k), name: `Controleur ${i}-${k}`, agreements: ['VL'], blocks: [] })),
+    }
+    for (let d = 0; d < 90; d++) {
+      const day = new Date(Date.UTC(2026, 10, 30 + d))
+      if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue
+      for (const ins of c.inspectors) {
+        for (const [h, m] of SLOT_TIMES) {
+          // The whole horizon (2026-11-30 to 2027-02-27) is winter time in Paris: UTC+1.
+          const start = new Date(day.getTime() + ((h - 1) * 60 + m) * 60000)
+          const taken = rng.unit() < 0.30
+          const blocked = rng.unit() < 0.01
+          if (taken) {
+            bookings.push({ centre_id: c.id, booking_id: uid(++next), inspector_id: ins.id, start: start.toISOString(), duration_minutes: 30 })
+          } else if (blocked) {
+            ins.blocks.push({ start: start.toISOString(), end: new Date(start.getTime() + 1800000).toISOString() })
+          }
+        }
+      }
+    }
+    centres.push(c)
+  }
+  return { centres, bookings }
+}
+
+function timeit (f, minMs = 2000) {
+  f()
+  let calls = 0
+  const t0 = process.hrtime.bigint()
+  while (Number(process.hrtime.bigint() - t0) / 1e6 < minMs) { f(); calls++ }
+  return { per: Number(process.hrtime.bigint() - t0) / 1e3 / calls, calls }
+}
+
+let t = performance.now()
+const { centres, bookings } = national(n)
+const tData = performance.now() - t
+t = performance.now()
+const net = new Network(centres, '2026-11-30', 90, bookings)
+console.log(`national(${n}): data ${(tData / 1000).toFixed(1)} s in JS, new Network() ${((performance.now() - t) / 1000).toFixed(2)} s, ${bookings.length} existing bookings, ${net.displaced.length} displaced`)
+const query = {
+  origin: { lat: 48.8566, lng: 2.3522 }, area: { radius: 50 }, dates: { from: '2026-12-03', to: '2026-12-10' },
+  category: 'VP', fuel: 'PETROL', control_type: 'CT', sort: 'distance', limit: 20, slots_per_centre: 3,
+}
+const hits = net.search(query)
+let r = timeit(() => net.search(query))
+console.log(`search/national_${n}_paris_50km_20x3 from Node: ${r.per.toFixed(1)} µs per call (${r.calls} calls, ${hits.length} hits)`)
+r = timeit(() => net.search({ ...query, sort: 'best' }))
+console.log(`search/national_${n}_paris_50km_best from Node: ${r.per.toFixed(1)} µs per call (${r.calls} calls)`)

@@ -1,0 +1,28 @@
+// A typed example, checked by `tsc --noEmit` against the generated declarations.
+import { Network, parsePlate, generateSlots, type SearchHit, type Placement, type Plate, type Slot } from '../index.js'
+
+const plate: Plate = parsePlate('ab123cd')
+const format: 'siv' | 'fni' = plate.format
+const centre: Record<string, unknown> = {
+  id: '00000000-0000-0000-0000-00000000c001',
+  tenant_id: '00000000-0000-0000-0000-000000000001',
+  agency_id: '00000000-0000-0000-0000-0000000000a1',
+  name: 'CT 1',
+  location: { lat: 48.8566, lng: 2.3522 },
+  opening_hours: [{ rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', dtstart: '2024-01-01T08:00:00', duration_minutes: 240 }],
+  inspectors: [{ id: '00000000-0000-0000-0000-000000001001', name: 'Marie', agreements: ['VL'] }],
+}
+const slots: Slot[] = generateSlots(centre, '2026-11-30', 1, 35)
+const network = new Network([centre], '2026-11-30', 30)
+const hits: SearchHit[] = network.search({
+  origin: { lat: 48.8566, lng: 2.3522 }, area: { radius: 20 },
+  dates: { from: '2026-11-30', to: '2026-12-04' },
+  category: 'VP', fuel: 'DIESEL', control_type: 'CT', limit: 20, slots_per_centre: 3,
+})
+const first = hits[0]
+if (first !== undefined && first.slots[0] !== undefined) {
+  const placed: Placement = network.book(first.centreId, '00000000-0000-0000-0000-0000000000b1', first.slots[0].start, first.durationMinutes, ['VL'])
+  const end: string = placed.end
+  network.release(first.centreId, placed.bookingId)
+  console.log(format, slots.length, end, network.size, network.displaced.length, first.distanceKm.toFixed(1))
+}

@@ -1,0 +1,596 @@
+//! Python bindings of the PTI Calendar engine: the private native module `pti_calendar._native`.
+//!
+//! Thin by design: Python values in, `pti-core` types, Python values out, errors mapped to an
+//! exception hierarchy carrying the engine's stable code. Structured inputs (centres, queries,
+//! existing bookings) are plain dicts in the serde shape of `pti-core`; they go through Python's
+//! `json` module (with `pti_calendar._encode.default` for `date` and aware `datetime`) and
+//! `serde_json`, so every rule about their shape is the engine's own.
+
+// pyo3's macros generate items (the module init function, method wrappers) that cannot carry
+// doc comments; every item written here is documented.
+#![allow(missing_docs)]
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use pti_core::Coded;
+use pti_core::availability::{self, CentreAvailability, ExistingBooking, Need};
+use pti_core::model::{self, Agreements, BookingId, CentreId};
+use pti_core::schedule::{self, Horizon};
+use pti_core::search::{self, SearchIndex, SearchQuery};
+use pyo3::create_exception;
+use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+create_exception!(
+    _native,
+    PtiError,
+    PyException,
+    "Base of every error raised by the engine; `.code` is its stable machine code."
+);
+create_exception!(
+    _native,
+    InvalidInput,
+    PtiError,
+    "Input refused by the engine (INVALID_PLATE, INVALID_RRULE, INVALID_RADIUS, ...)."
+);
+create_exception!(
+    _native,
+    BookingError,
+    PtiError,
+    "A booking or release was refused."
+);
+create_exception!(
+    _native,
+    SlotTaken,
+    BookingError,
+    "SLOT_TAKEN: every qualified inspector or every lane is busy then."
+);
+create_exception!(
+    _native,
+    OutsideOpeningHours,
+    BookingError,
+    "OUTSIDE_OPENING_HOURS: no inspection can start then (closed, off the grid, outside the index)."
+);
+create_exception!(
+    _native,
+    NoQualifiedInspector,
+    BookingError,
+    "NO_QUALIFIED_INSPECTOR: no inspector of the centre holds the agreements needed."
+);
+create_exception!(
+    _native,
+    UnknownInspector,
+    BookingError,
+    "UNKNOWN_INSPECTOR: the inspector does not work at this centre."
+);
+create_exception!(
+    _native,
+    UnknownBooking,
+    BookingError,
+    "UNKNOWN_BOOKING: no booking with this id is placed in the centre."
+);
+create_exception!(
+    _native,
+    DuplicateBooking,
+    BookingError,
+    "DUPLICATE_BOOKING: a booking with this id is already placed."
+);
+create_exception!(
+    _native,
+    UnknownCentre,
+    BookingError,
+    "UNKNOWN_CENTRE: no centre with this id is in the network (raised by the binding)."
+);
+
+/// The Python exception of an engine error, with `.code` set.
+fn engine_error(code: &str, message: String) -> PyErr {
+    let err = match code {
+        "SLOT_TAKEN" => SlotTaken::new_err(message),
+        "OUTSIDE_OPENING_HOURS" => OutsideOpeningHours::new_err(message),
+        "NO_QUALIFIED_INSPECTOR" => NoQualifiedInspector::new_err(message),
+        "UNKNOWN_INSPECTOR" => UnknownInspector::new_err(message),
+        "UNKNOWN_BOOKING" => UnknownBooking::new_err(message),
+        "DUPLICATE_BOOKING" => DuplicateBooking::new_err(message),
+        "UNKNOWN_CENTRE" => UnknownCentre::new_err(message),
+        _ => InvalidInput::new_err(message),
+    };
+    Python::attach(|py| {
+        // Setting an attribute on a fresh exception instance cannot fail in practice; if it
+        // did, the exception would still be raised, only without `.code`.
+        let _ = err.value(py).setattr("code", code);
+    });
+    err
+}
+
+/// Maps any coded engine error.
+fn coded<E: Coded + std::fmt::Display>(e: E) -> PyErr {
+    engine_error(e.code(), e.to_string())
+}
+
+/// A non-negative integer argument that fits `u32`, else `ValueError`.
+fn count(name: &str, value: i64) -> PyResult<u32> {
+    u32::try_from(value).map_err(|_| {
+        PyValueError::new_err(format!("{name} must be between 0 and 2**32-1, got {value}"))
+    })
+}
+
+/// A UUID argument given as `str`.
+fn uuid<T: std::str::FromStr>(name: &str, value: &str) -> PyResult<T>
+where
+    T::Err: std::fmt::Display,
+{
+    value
+        .parse()
+        .map_err(|e| PyValueError::new_err(format!("{name}: invalid id {value:?}: {e}")))
+}
+
+/// An aware `datetime` as UTC; a naive one is a `ValueError`.
+fn aware(name: &str, value: &Bound<'_, PyAny>) -> PyResult<DateTime<Utc>> {
+    let is_datetime = value
+        .py()
+        .import("datetime")?
+        .getattr("datetime")
+        .and_then(|cls| value.is_instance(&cls))?;
+    if !is_datetime {
+        return Err(PyTypeError::new_err(format!(
+            "{name} must be a timezone-aware datetime.datetime, got {}",
+            value.get_type().name()?
+        )));
+    }
+    if value.getattr("utcoffset")?.call0()?.is_none() {
+        return Err(PyValueError::new_err(format!(
+            "{name} must be a timezone-aware datetime (tzinfo set), got a naive datetime {}",
+            value.str()?
+        )));
+    }
+    // Any tzinfo (zoneinfo included): normalise to UTC in Python, then convert.
+    let utc = value
+        .py()
+        .import("datetime")?
+        .getattr("timezone")?
+        .getattr("utc")?;
+    value.call_method1("astimezone", (utc,))?.extract()
+}
+
+/// A `date` (not a `datetime`) argument.
+fn day(name: &str, value: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+    let dt = value.py().import("datetime")?;
+    if value.is_instance(&dt.getattr("datetime")?)? || !value.is_instance(&dt.getattr("date")?)? {
+        return Err(PyTypeError::new_err(format!(
+            "{name} must be a datetime.date (not a datetime), got {}",
+            value.get_type().name()?
+        )));
+    }
+    value.extract()
+}
+
+/// Deserialises a dict (or a JSON `str`) in the serde shape of `T`.
+fn from_py<T: for<'de> Deserialize<'de>>(what: &str, value: &Bound<'_, PyAny>) -> PyResult<T> {
+    let json: String = if value.is_instance_of::<PyString>() {
+        value.extract()?
+    } else {
+        let encode = value.py().import("pti_calendar._encode")?;
+        encode.getattr("dumps")?.call1((value, what))?.extract()?
+    };
+    serde_json::from_str(&json).map_err(|e| PyValueError::new_err(format!("invalid {what}: {e}")))
+}
+
+/// A validated French plate.
+#[pyclass(frozen, eq, hash, module = "pti_calendar._native")]
+#[derive(PartialEq, Eq, Hash)]
+pub struct Plate {
+    /// Canonical form, `AB-123-CD` or `123 ABC 45`.
+    #[pyo3(get)]
+    canonical: String,
+    /// `'siv'` or `'fni'`.
+    #[pyo3(get)]
+    format: &'static str,
+}
+
+#[pymethods]
+impl Plate {
+    fn __str__(&self) -> &str {
+        &self.canonical
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Plate({:?}, format={:?})", self.canonical, self.format)
+    }
+}
+
+/// Validates and normalises a French plate (SIV or FNI); raises `InvalidInput` (INVALID_PLATE).
+#[pyfunction]
+fn parse_plate(text: &str) -> PyResult<Plate> {
+    let plate = model::Plate::parse(text).map_err(coded)?;
+    let format = match plate.format() {
+        model::PlateFormat::Siv => "siv",
+        model::PlateFormat::Fni => "fni",
+    };
+    Ok(Plate {
+        canonical: plate.as_str().to_string(),
+        format,
+    })
+}
+
+/// A centre: its opening hours, closures, offers and inspectors.
+#[pyclass(frozen, module = "pti_calendar._native")]
+pub struct Centre {
+    inner: model::Centre,
+}
+
+#[pymethods]
+impl Centre {
+    /// A centre from a dict (or JSON text) in the shape of `pti_core::model::Centre`.
+    #[new]
+    fn new(data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(Centre {
+            inner: from_py("centre", data)?,
+        })
+    }
+
+    /// The centre's id.
+    #[getter]
+    fn id(&self) -> String {
+        self.inner.id.to_string()
+    }
+
+    /// The centre's tenant.
+    #[getter]
+    fn tenant_id(&self) -> String {
+        self.inner.tenant_id.to_string()
+    }
+
+    /// The centre's name.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// The IANA time zone of the centre.
+    #[getter]
+    fn time_zone(&self) -> String {
+        self.inner.time_zone.name().to_string()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Centre(id={:?}, name={:?})",
+            self.inner.id.to_string(),
+            self.inner.name
+        )
+    }
+}
+
+/// A centre given as `Centre` or as a dict.
+fn centre_arg(value: &Bound<'_, PyAny>) -> PyResult<model::Centre> {
+    match value.cast::<Centre>() {
+        Ok(c) => Ok(c.get().inner.clone()),
+        Err(_) => from_py("centre", value),
+    }
+}
+
+/// A slot of a centre's schedule.
+#[pyclass(frozen, get_all, module = "pti_calendar._native")]
+pub struct Slot {
+    /// Start, aware, with the local UTC offset.
+    start: DateTime<FixedOffset>,
+    /// End, aware, with the local UTC offset.
+    end: DateTime<FixedOffset>,
+}
+
+#[pymethods]
+impl Slot {
+    fn __repr__(&self) -> String {
+        format!(
+            "Slot({}, {})",
+            self.start.to_rfc3339(),
+            self.end.to_rfc3339()
+        )
+    }
+}
+
+/// The slots of `centre` for `days` local days from `first_day`, for an inspection of
+/// `duration_minutes`.
+#[pyfunction]
+fn generate_slots(
+    centre: &Bound<'_, PyAny>,
+    first_day: &Bound<'_, PyAny>,
+    days: i64,
+    duration_minutes: i64,
+) -> PyResult<Vec<Slot>> {
+    let centre = centre_arg(centre)?;
+    let first_day = day("first_day", first_day)?;
+    let days = count("days", days)?;
+    let duration = count("duration_minutes", duration_minutes)?;
+    let horizon = Horizon::new(centre.time_zone, first_day, days).map_err(coded)?;
+    let slots = schedule::generate_slots(&centre, &horizon, duration).map_err(coded)?;
+    Ok(slots
+        .into_iter()
+        .map(|s| Slot {
+            start: s.start,
+            end: s.end,
+        })
+        .collect())
+}
+
+/// A free start in a search hit.
+#[pyclass(frozen, get_all, module = "pti_calendar._native")]
+pub struct FreeSlot {
+    /// Start, aware, with the local UTC offset.
+    start: DateTime<FixedOffset>,
+    /// End of the inspection, aware.
+    end: DateTime<FixedOffset>,
+    /// How many more bookings could start then.
+    capacity: u8,
+}
+
+#[pymethods]
+impl FreeSlot {
+    fn __repr__(&self) -> String {
+        format!(
+            "FreeSlot({}, {}, capacity={})",
+            self.start.to_rfc3339(),
+            self.end.to_rfc3339(),
+            self.capacity
+        )
+    }
+}
+
+impl From<availability::FreeSlot> for FreeSlot {
+    fn from(s: availability::FreeSlot) -> Self {
+        FreeSlot {
+            start: s.start,
+            end: s.end,
+            capacity: s.capacity,
+        }
+    }
+}
+
+/// One centre found by a search.
+#[pyclass(frozen, get_all, module = "pti_calendar._native")]
+pub struct SearchHit {
+    /// The centre.
+    centre_id: String,
+    /// Its tenant.
+    tenant_id: String,
+    /// Great-circle distance from the origin, km.
+    distance_km: f64,
+    /// Price, tax included, in cents.
+    price_cents: i64,
+    /// Rating, 0 to 5.
+    rating: f32,
+    /// Length of the inspection in minutes.
+    duration_minutes: u32,
+    /// First free starts.
+    slots: Vec<Py<FreeSlot>>,
+}
+
+#[pymethods]
+impl SearchHit {
+    fn __repr__(&self) -> String {
+        format!(
+            "SearchHit(centre_id={:?}, distance_km={:.3}, price_cents={}, slots={})",
+            self.centre_id,
+            self.distance_km,
+            self.price_cents,
+            self.slots.len()
+        )
+    }
+}
+
+/// Where a booking was placed.
+#[pyclass(frozen, get_all, module = "pti_calendar._native")]
+pub struct Placement {
+    /// The booking.
+    booking_id: String,
+    /// The inspector chosen.
+    inspector_id: String,
+    /// Start, UTC.
+    start: DateTime<Utc>,
+    /// End of the inspection, UTC.
+    end: DateTime<Utc>,
+}
+
+#[pymethods]
+impl Placement {
+    fn __repr__(&self) -> String {
+        format!(
+            "Placement(booking_id={:?}, inspector_id={:?}, start={})",
+            self.booking_id,
+            self.inspector_id,
+            self.start.to_rfc3339()
+        )
+    }
+}
+
+impl From<availability::Placement> for Placement {
+    fn from(p: availability::Placement) -> Self {
+        Placement {
+            booking_id: p.booking_id.to_string(),
+            inspector_id: p.inspector_id.to_string(),
+            start: p.start,
+            end: p.end,
+        }
+    }
+}
+
+/// An existing booking of a centre, placed when a network is built.
+#[derive(Deserialize)]
+struct Existing {
+    centre_id: CentreId,
+    #[serde(flatten)]
+    booking: ExistingBooking,
+}
+
+/// Centres with their availability over a horizon: search, book, release.
+#[pyclass(module = "pti_calendar._native")]
+pub struct Network {
+    index: SearchIndex,
+    displaced: Vec<String>,
+}
+
+#[pymethods]
+impl Network {
+    /// Indexes `centres` (each a `Centre` or a dict) for `days` local days from `first_day`,
+    /// then places `existing_bookings` (dicts with centre_id, booking_id, inspector_id, start,
+    /// duration_minutes).
+    #[new]
+    #[pyo3(signature = (centres, first_day, days, existing_bookings = None))]
+    fn new(
+        centres: &Bound<'_, PyAny>,
+        first_day: &Bound<'_, PyAny>,
+        days: i64,
+        existing_bookings: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let first_day = day("first_day", first_day)?;
+        let days = count("days", days)?;
+        let mut existing: HashMap<CentreId, Vec<ExistingBooking>> = HashMap::new();
+        if let Some(bookings) = existing_bookings {
+            for b in bookings.try_iter()? {
+                let b: Existing = from_py("existing booking", &b?)?;
+                existing.entry(b.centre_id).or_default().push(b.booking);
+            }
+        }
+        let mut built = Vec::new();
+        let mut displaced = Vec::new();
+        for c in centres.try_iter()? {
+            let centre = centre_arg(&c?)?;
+            let own = existing.remove(&centre.id).unwrap_or_default();
+            let (availability, moved) =
+                CentreAvailability::build(&centre, first_day, days, &own).map_err(coded)?;
+            displaced.extend(moved.iter().map(ToString::to_string));
+            built.push((centre, availability));
+        }
+        if let Some(id) = existing.keys().next() {
+            return Err(engine_error(
+                "UNKNOWN_CENTRE",
+                format!("existing booking for centre {id}, which is not in the network"),
+            ));
+        }
+        Ok(Network {
+            index: SearchIndex::build(built).map_err(coded)?,
+            displaced,
+        })
+    }
+
+    /// Number of centres.
+    fn __len__(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Existing bookings that no longer fit their centre's schedule (placed anyway).
+    #[getter]
+    fn displaced(&self) -> Vec<String> {
+        self.displaced.clone()
+    }
+
+    /// Searches centres; keyword arguments in the serde shape of `pti_core::search::SearchQuery`.
+    #[pyo3(signature = (**query))]
+    fn search(
+        &self,
+        py: Python<'_>,
+        query: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Vec<SearchHit>> {
+        let query: SearchQuery = match query {
+            Some(q) => from_py("search query", q.as_any())?,
+            None => return Err(PyTypeError::new_err("search() needs keyword arguments")),
+        };
+        let hits = self
+            .index
+            .search(&query)
+            .map_err(coded::<search::SearchError>)?;
+        hits.into_iter()
+            .map(|h| {
+                Ok(SearchHit {
+                    centre_id: h.centre_id.to_string(),
+                    tenant_id: h.tenant_id.to_string(),
+                    distance_km: h.distance_km,
+                    price_cents: h.price.gross.cents(),
+                    rating: h.rating,
+                    duration_minutes: h.duration_minutes,
+                    slots: h
+                        .slots
+                        .into_iter()
+                        .map(|s| Py::new(py, FreeSlot::from(s)))
+                        .collect::<PyResult<_>>()?,
+                })
+            })
+            .collect()
+    }
+
+    /// Books an inspection of `duration_minutes` needing `agreements` (e.g. `["VL"]`) at
+    /// `start` (aware datetime) in a centre; the engine picks the inspector.
+    fn book(
+        &mut self,
+        centre_id: &str,
+        booking_id: &str,
+        start: &Bound<'_, PyAny>,
+        duration_minutes: i64,
+        agreements: &Bound<'_, PyAny>,
+    ) -> PyResult<Placement> {
+        let centre: CentreId = uuid("centre_id", centre_id)?;
+        let booking: BookingId = uuid("booking_id", booking_id)?;
+        let start = aware("start", start)?;
+        let need = Need {
+            duration_minutes: count("duration_minutes", duration_minutes)?,
+            agreements: from_py::<Agreements>("agreements", agreements)?,
+        };
+        let availability = self.index.availability_mut(centre).ok_or_else(|| {
+            engine_error(
+                "UNKNOWN_CENTRE",
+                format!("centre {centre} is not in the network"),
+            )
+        })?;
+        availability
+            .book(booking, start, &need)
+            .map(Placement::from)
+            .map_err(coded)
+    }
+
+    /// Releases a booking; returns where it was.
+    fn release(&mut self, centre_id: &str, booking_id: &str) -> PyResult<Placement> {
+        let centre: CentreId = uuid("centre_id", centre_id)?;
+        let booking: BookingId = uuid("booking_id", booking_id)?;
+        let availability = self.index.availability_mut(centre).ok_or_else(|| {
+            engine_error(
+                "UNKNOWN_CENTRE",
+                format!("centre {centre} is not in the network"),
+            )
+        })?;
+        availability
+            .release(booking)
+            .map(Placement::from)
+            .map_err(coded)
+    }
+}
+
+/// The native module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_function(wrap_pyfunction!(parse_plate, m)?)?;
+    m.add_function(wrap_pyfunction!(generate_slots, m)?)?;
+    m.add_class::<Plate>()?;
+    m.add_class::<Centre>()?;
+    m.add_class::<Slot>()?;
+    m.add_class::<FreeSlot>()?;
+    m.add_class::<SearchHit>()?;
+    m.add_class::<Placement>()?;
+    m.add_class::<Network>()?;
+    m.add("PtiError", py.get_type::<PtiError>())?;
+    m.add("InvalidInput", py.get_type::<InvalidInput>())?;
+    m.add("BookingError", py.get_type::<BookingError>())?;
+    m.add("SlotTaken", py.get_type::<SlotTaken>())?;
+    m.add("OutsideOpeningHours", py.get_type::<OutsideOpeningHours>())?;
+    m.add(
+        "NoQualifiedInspector",
+        py.get_type::<NoQualifiedInspector>(),
+    )?;
+    m.add("UnknownInspector", py.get_type::<UnknownInspector>())?;
+    m.add("UnknownBooking", py.get_type::<UnknownBooking>())?;
+    m.add("DuplicateBooking", py.get_type::<DuplicateBooking>())?;
+    m.add("UnknownCentre", py.get_type::<UnknownCentre>())?;
+    Ok(())
+}
