@@ -11,8 +11,10 @@
 //! - [`http`]: the router, one sub-router per module, and its middleware;
 //! - [`telemetry`]: tracing set-up (JSON logs);
 //! - [`auth`]: JWT RS256, refresh tokens, argon2id, the request principal;
-//! - [`user`]: the user module (sign-up, login, refresh, logout, profile).
+//! - [`user`]: the user module (sign-up, login, refresh, logout, profile);
+//! - [`admin`]: the admin module (staff reads of agencies and centres).
 
+pub mod admin;
 pub mod auth;
 pub mod config;
 pub mod db;

@@ -71,6 +71,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(health::router())
         .merge(crate::user::router())
+        .merge(crate::admin::router())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             rate_limit::enforce,
