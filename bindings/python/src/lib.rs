@@ -10,7 +10,7 @@
 // doc comments; every item written here is documented.
 #![allow(missing_docs)]
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Utc};
 use pti_core::Coded;
 use pti_core::availability::{self, CentreAvailability, ExistingBooking, Need};
 use pti_core::model::{self, Agreements, BookingId, CentreId};
@@ -19,9 +19,11 @@ use pti_core::search::{self, SearchIndex, SearchQuery};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
 
 create_exception!(
     _native,
@@ -177,6 +179,40 @@ fn from_py<T: for<'de> Deserialize<'de>>(what: &str, value: &Bound<'_, PyAny>) -
     serde_json::from_str(&json).map_err(|e| PyValueError::new_err(format!("invalid {what}: {e}")))
 }
 
+static DATETIME: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static TIMEZONES: Mutex<BTreeMap<i32, Py<PyAny>>> = Mutex::new(BTreeMap::new());
+
+/// An aware `datetime` with a fixed offset. Faster than pyo3's chrono conversion under abi3
+/// (no datetime C API there): the class and one `timezone` per offset are cached.
+fn py_datetime<'py>(py: Python<'py>, t: &DateTime<FixedOffset>) -> PyResult<Bound<'py, PyAny>> {
+    let offset = t.offset().local_minus_utc();
+    let tz = {
+        let mut cache = TIMEZONES.lock().unwrap_or_else(|e| e.into_inner());
+        match cache.get(&offset) {
+            Some(tz) => tz.clone_ref(py),
+            None => {
+                let tz: Py<PyAny> = t.offset().into_pyobject(py)?.into_any().unbind();
+                cache.insert(offset, tz.clone_ref(py));
+                tz
+            }
+        }
+    };
+    let class = DATETIME.get_or_try_init(py, || {
+        PyResult::Ok(py.import("datetime")?.getattr("datetime")?.unbind())
+    })?;
+    let local = t.naive_local();
+    class.bind(py).call1((
+        local.year(),
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute(),
+        local.second(),
+        local.nanosecond() / 1000,
+        tz,
+    ))
+}
+
 /// A validated French plate.
 #[pyclass(frozen, eq, hash, module = "pti_calendar._native")]
 #[derive(PartialEq, Eq, Hash)]
@@ -271,17 +307,28 @@ fn centre_arg(value: &Bound<'_, PyAny>) -> PyResult<model::Centre> {
     }
 }
 
-/// A slot of a centre's schedule.
-#[pyclass(frozen, get_all, module = "pti_calendar._native")]
+/// A slot of a centre's schedule. Its datetimes are made when read: a 90-day expansion
+/// returns thousands of slots, most of which a caller never looks at.
+#[pyclass(frozen, module = "pti_calendar._native")]
 pub struct Slot {
-    /// Start, aware, with the local UTC offset.
     start: DateTime<FixedOffset>,
-    /// End, aware, with the local UTC offset.
     end: DateTime<FixedOffset>,
 }
 
 #[pymethods]
 impl Slot {
+    /// Start, aware, with the local UTC offset.
+    #[getter]
+    fn start<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_datetime(py, &self.start)
+    }
+
+    /// End, aware, with the local UTC offset.
+    #[getter]
+    fn end<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_datetime(py, &self.end)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Slot({}, {})",
