@@ -2,15 +2,15 @@
 //!
 //! Thin by design: Python values in, `pti-core` types, Python values out, errors mapped to an
 //! exception hierarchy carrying the engine's stable code. Structured inputs (centres, queries,
-//! existing bookings) are plain dicts in the serde shape of `pti-core`; they go through Python's
-//! `json` module (with `pti_calendar._encode.default` for `date` and aware `datetime`) and
-//! `serde_json`, so every rule about their shape is the engine's own.
+//! existing bookings) are plain dicts in the serde shape of `pti-core`; they are walked into a
+//! `serde_json::Value` (`date` and aware `datetime` as ISO 8601) and deserialised by the engine's
+//! own serde impls, so every rule about their shape is the engine's.
 
 // pyo3's macros generate items (the module init function, method wrappers) that cannot carry
 // doc comments; every item written here is documented.
 #![allow(missing_docs)]
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Utc};
 use pti_core::Coded;
 use pti_core::availability::{self, CentreAvailability, ExistingBooking, Need};
 use pti_core::model::{self, Agreements, BookingId, CentreId};
@@ -19,9 +19,12 @@ use pti_core::search::{self, SearchIndex, SearchQuery};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple};
 use serde::Deserialize;
-use std::collections::HashMap;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
 
 create_exception!(
     _native,
@@ -168,13 +171,129 @@ fn day(name: &str, value: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
 
 /// Deserialises a dict (or a JSON `str`) in the serde shape of `T`.
 fn from_py<T: for<'de> Deserialize<'de>>(what: &str, value: &Bound<'_, PyAny>) -> PyResult<T> {
-    let json: String = if value.is_instance_of::<PyString>() {
-        value.extract()?
+    let parsed = if value.is_instance_of::<PyString>() {
+        serde_json::from_str(&value.extract::<String>()?)
     } else {
-        let encode = value.py().import("pti_calendar._encode")?;
-        encode.getattr("dumps")?.call1((value, what))?.extract()?
+        serde_json::from_value(to_json(what, value)?)
     };
-    serde_json::from_str(&json).map_err(|e| PyValueError::new_err(format!("invalid {what}: {e}")))
+    parsed.map_err(|e| PyValueError::new_err(format!("invalid {what}: {e}")))
+}
+
+static DATE_CLASSES: PyOnceLock<(Py<PyAny>, Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
+
+/// A Python value as JSON: dicts with `str` keys, lists, tuples, sets, `str`, `int`, finite
+/// `float`, `bool`, `None`, `date` and aware `datetime` (ISO 8601), `UUID`.
+fn to_json(what: &str, value: &Bound<'_, PyAny>) -> PyResult<Value> {
+    let py = value.py();
+    if value.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = value.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(i) = value.cast::<PyInt>() {
+        return match i.extract::<i64>() {
+            Ok(n) => Ok(Value::from(n)),
+            Err(_) => Ok(Value::from(i.extract::<u64>().map_err(|_| {
+                PyValueError::new_err(format!("invalid {what}: integer {i} out of range"))
+            })?)),
+        };
+    }
+    if let Ok(f) = value.cast::<PyFloat>() {
+        let x = f.value();
+        return serde_json::Number::from_f64(x)
+            .map(Value::Number)
+            .ok_or_else(|| {
+                PyValueError::new_err(format!(
+                    "invalid {what}: NaN and infinite numbers are not accepted, got {x}"
+                ))
+            });
+    }
+    if let Ok(s) = value.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if let Ok(d) = value.cast::<PyDict>() {
+        let mut map = serde_json::Map::with_capacity(d.len());
+        for (k, v) in d.iter() {
+            let key = k.cast::<PyString>().map_err(|_| {
+                PyTypeError::new_err(format!("invalid {what}: dict keys must be str, got {k:?}"))
+            })?;
+            map.insert(key.to_cow()?.into_owned(), to_json(what, &v)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    if value.is_instance_of::<PyList>()
+        || value.is_instance_of::<PyTuple>()
+        || value.is_instance_of::<PySet>()
+        || value.is_instance_of::<PyFrozenSet>()
+    {
+        return value
+            .try_iter()?
+            .map(|v| to_json(what, &v?))
+            .collect::<PyResult<Vec<_>>>()
+            .map(Value::Array);
+    }
+    let (datetime, date, uuid) = DATE_CLASSES.get_or_try_init(py, || {
+        let m = py.import("datetime")?;
+        PyResult::Ok((
+            m.getattr("datetime")?.unbind(),
+            m.getattr("date")?.unbind(),
+            py.import("uuid")?.getattr("UUID")?.unbind(),
+        ))
+    })?;
+    if value.is_instance(datetime.bind(py))? {
+        if value.call_method0("utcoffset")?.is_none() {
+            return Err(PyValueError::new_err(format!(
+                "invalid {what}: naive datetime {}: give a timezone-aware datetime",
+                value.str()?
+            )));
+        }
+        return Ok(Value::String(value.call_method0("isoformat")?.extract()?));
+    }
+    if value.is_instance(date.bind(py))? {
+        return Ok(Value::String(value.call_method0("isoformat")?.extract()?));
+    }
+    if value.is_instance(uuid.bind(py))? {
+        return Ok(Value::String(value.str()?.to_cow()?.into_owned()));
+    }
+    Err(PyTypeError::new_err(format!(
+        "invalid {what}: object of type {} cannot be given to the engine",
+        value.get_type().name()?
+    )))
+}
+
+static DATETIME: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static TIMEZONES: Mutex<BTreeMap<i32, Py<PyAny>>> = Mutex::new(BTreeMap::new());
+
+/// An aware `datetime` with a fixed offset. Faster than pyo3's chrono conversion under abi3
+/// (no datetime C API there): the class and one `timezone` per offset are cached.
+fn py_datetime<'py>(py: Python<'py>, t: &DateTime<FixedOffset>) -> PyResult<Bound<'py, PyAny>> {
+    let offset = t.offset().local_minus_utc();
+    let tz = {
+        let mut cache = TIMEZONES.lock().unwrap_or_else(|e| e.into_inner());
+        match cache.get(&offset) {
+            Some(tz) => tz.clone_ref(py),
+            None => {
+                let tz: Py<PyAny> = t.offset().into_pyobject(py)?.into_any().unbind();
+                cache.insert(offset, tz.clone_ref(py));
+                tz
+            }
+        }
+    };
+    let class = DATETIME.get_or_try_init(py, || {
+        PyResult::Ok(py.import("datetime")?.getattr("datetime")?.unbind())
+    })?;
+    let local = t.naive_local();
+    class.bind(py).call1((
+        local.year(),
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute(),
+        local.second(),
+        local.nanosecond() / 1000,
+        tz,
+    ))
 }
 
 /// A validated French plate.
@@ -271,17 +390,28 @@ fn centre_arg(value: &Bound<'_, PyAny>) -> PyResult<model::Centre> {
     }
 }
 
-/// A slot of a centre's schedule.
-#[pyclass(frozen, get_all, module = "pti_calendar._native")]
+/// A slot of a centre's schedule. Its datetimes are made when read: a 90-day expansion
+/// returns thousands of slots, most of which a caller never looks at.
+#[pyclass(frozen, module = "pti_calendar._native")]
 pub struct Slot {
-    /// Start, aware, with the local UTC offset.
     start: DateTime<FixedOffset>,
-    /// End, aware, with the local UTC offset.
     end: DateTime<FixedOffset>,
 }
 
 #[pymethods]
 impl Slot {
+    /// Start, aware, with the local UTC offset.
+    #[getter]
+    fn start<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_datetime(py, &self.start)
+    }
+
+    /// End, aware, with the local UTC offset.
+    #[getter]
+    fn end<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_datetime(py, &self.end)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Slot({}, {})",
