@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Python and Node bindings from scratch and runs their tests:
-#   Python: venv in bindings/python/.venv, maturin develop --release, pytest, mypy --strict
-#   Node:   npm ci in bindings/node, napi build --platform --release, node --test, tsc --noEmit
+#   Python: venv in bindings/python/.venv, maturin develop (debug: CI builds one profile), pytest, mypy --strict
+#   Node:   npm ci in bindings/node, napi build --platform (debug), node --test, tsc --noEmit
 # Exits non-zero on any failure. Prints the elapsed time of each step.
 # Usage: bindings/test.sh [python|node]...   (default: both)
 set -euo pipefail
@@ -37,7 +37,7 @@ run_python() {
   step "python: venv + tools" bash -c "[ -x '$venv/bin/python' ] || '$python' -m venv '$venv'; \
     '$venv/bin/python' -m pip install -q --disable-pip-version-check \
       'maturin>=1.16,<2' pytest mypy python-dateutil types-python-dateutil"
-  step "python: maturin develop --release" "$venv/bin/maturin" develop --release -q
+  step "python: maturin develop" "$venv/bin/maturin" develop -q
   step "python: pytest" "$venv/bin/python" -m pytest -q
   step "python: mypy --strict" "$venv/bin/python" -m mypy
 }
@@ -47,7 +47,7 @@ run_node() {
   need npm "install npm"
   cd "$here/node"
   step "node: npm ci" npm ci --no-audit --no-fund --loglevel=error
-  step "node: napi build --platform --release" npx napi build --platform --release
+  step "node: napi build --platform" npx napi build --platform
   step "node: node --test" node --test --test-reporter=dot test/
   step "node: tsc --noEmit" npx tsc -p test/tsconfig.json
 }
