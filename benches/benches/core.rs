@@ -2,37 +2,12 @@
 
 use chrono::{DateTime, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
-use pti_benches::{DAYS, Rng, base_date, fill, national, rule_centres, with_shifts};
+use pti_benches::{DAYS, Rng, base_date, fill, national, paris_query, rule_centres, with_shifts};
 use pti_core::availability::{CentreAvailability, Need, TimeFilter};
-use pti_core::model::{
-    Agreement, Agreements, BookingId, ControlType, DateRange, Fuel, GeoPoint, VehicleCategory,
-};
+use pti_core::model::{Agreement, Agreements, BookingId, GeoPoint};
 use pti_core::schedule::{self, Horizon};
-use pti_core::search::{Area, SearchQuery, SortBy};
+use pti_core::search::{SearchQuery, SortBy};
 use std::hint::black_box;
-
-fn paris_query() -> SearchQuery {
-    SearchQuery {
-        origin: GeoPoint {
-            lat: 48.8566,
-            lng: 2.3522,
-        },
-        area: Area::Radius(50.0),
-        dates: DateRange::new("2026-12-03".parse().unwrap(), "2026-12-10".parse().unwrap())
-            .unwrap(),
-        not_before: None,
-        category: VehicleCategory::Vp,
-        fuel: Fuel::Petrol,
-        control_type: ControlType::Periodic,
-        tenant: None,
-        max_price: None,
-        min_rating: None,
-        time: TimeFilter::default(),
-        sort: SortBy::Distance,
-        limit: 20,
-        slots_per_centre: 3,
-    }
-}
 
 fn search(c: &mut Criterion) {
     let index = national(6000);

@@ -4,13 +4,15 @@
 //! 1 % blocked), drawn from a fixed seed so every run measures the same data.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use pti_core::availability::TimeFilter;
 use pti_core::availability::{CentreAvailability, ExistingBooking};
 use pti_core::model::{
     AgencyId, Agreement, Agreements, BookingId, Centre, CentreId, ControlType, DurationOverride,
     GeoPoint, Inspector, InspectorId, RecurringPeriod, TenantId, TimeRange, VehicleCategory,
 };
+use pti_core::model::{DateRange, Fuel};
 use pti_core::schedule::Horizon;
-use pti_core::search::SearchIndex;
+use pti_core::search::{Area, SearchIndex, SearchQuery, SortBy};
 
 /// First day of the anchors' data.
 pub const BASE_DATE: &str = "2026-11-30";
@@ -196,4 +198,30 @@ pub fn with_shifts(mut centres: Vec<Centre>) -> Vec<Centre> {
         c.inspectors[1].shifts = vec![shift("FREQ=WEEKLY;BYDAY=TU,WE,TH,FR,SA", 14)];
     }
     centres
+}
+
+/// The anchors' search: centres within 50 km of Paris with a free 30-minute slot from D+3 to
+/// D+10, the nearest 20, each with its first 3 free slots.
+pub fn paris_query() -> SearchQuery {
+    let day = |s: &str| s.parse().unwrap_or_default();
+    SearchQuery {
+        origin: GeoPoint {
+            lat: 48.8566,
+            lng: 2.3522,
+        },
+        area: Area::Radius(50.0),
+        dates: DateRange::new(day("2026-12-03"), day("2026-12-10"))
+            .unwrap_or_else(|e| panic!("{e}")),
+        not_before: None,
+        category: VehicleCategory::Vp,
+        fuel: Fuel::Petrol,
+        control_type: ControlType::Periodic,
+        tenant: None,
+        max_price: None,
+        min_rating: None,
+        time: TimeFilter::default(),
+        sort: SortBy::Distance,
+        limit: 20,
+        slots_per_centre: 3,
+    }
 }
