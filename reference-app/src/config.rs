@@ -27,6 +27,15 @@ pub struct Config {
     pub jwt_public_key: Option<String>,
     /// Where a generated key pair is kept (`PTI_KEYS_DIR`, default `reference-app/.keys`).
     pub keys_dir: PathBuf,
+    /// The network served when a request names none (`PTI_DEFAULT_TENANT`: slug, domain or
+    /// id; default `controle-auto-france`, the seed's first network).
+    pub default_tenant: Option<String>,
+    /// Whether `GET /api/v1/dev/mailbox` answers (`PTI_DEV_MAILBOX`, default on; `0` turns it off).
+    pub dev_mailbox: bool,
+    /// The built web portals (`PTI_WEB_DIR`, default `reference-app/web/dist` when it exists).
+    pub web_dir: Option<PathBuf>,
+    /// How often the worker runs (`PTI_WORKER_INTERVAL_MS`, default 2000).
+    pub worker_interval: std::time::Duration,
 }
 
 impl Config {
@@ -51,7 +60,29 @@ impl Config {
             keys_dir: lookup("PTI_KEYS_DIR")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".keys")),
+            default_tenant: Some(
+                lookup("PTI_DEFAULT_TENANT").unwrap_or_else(|| "controle-auto-france".to_owned()),
+            ),
+            dev_mailbox: lookup("PTI_DEV_MAILBOX").is_none_or(|v| v != "0"),
+            web_dir: lookup("PTI_WEB_DIR").map(PathBuf::from).or_else(|| {
+                let built = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("web/dist");
+                built.join("index.html").exists().then_some(built)
+            }),
+            worker_interval: std::time::Duration::from_millis(
+                lookup("PTI_WORKER_INTERVAL_MS")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(2000),
+            ),
         })
+    }
+
+    /// The portal settings handlers see.
+    pub fn settings(&self) -> crate::http::Settings {
+        crate::http::Settings {
+            default_tenant: self.default_tenant.clone(),
+            dev_mailbox: self.dev_mailbox,
+            web_dir: self.web_dir.clone(),
+        }
     }
 }
 
@@ -66,6 +97,9 @@ impl fmt::Debug for Config {
             .field("jwt_private_key", &set(&self.jwt_private_key))
             .field("jwt_public_key", &set(&self.jwt_public_key))
             .field("keys_dir", &self.keys_dir)
+            .field("default_tenant", &self.default_tenant)
+            .field("dev_mailbox", &self.dev_mailbox)
+            .field("web_dir", &self.web_dir)
             .finish()
     }
 }

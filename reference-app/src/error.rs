@@ -30,6 +30,23 @@ pub enum Error {
     /// 403: authenticated, but not allowed.
     #[error("forbidden")]
     Forbidden,
+    /// 403: the access policy refuses, with its code (`FORBIDDEN`, `CROSS_TENANT`,
+    /// `OUT_OF_SCOPE`).
+    #[error("{message}")]
+    Denied {
+        /// Stable code.
+        code: &'static str,
+        /// Human message.
+        message: String,
+    },
+    /// 402: the payment failed (`CARD_DECLINED`, `INSUFFICIENT_FUNDS`, ...).
+    #[error("{message}")]
+    PaymentFailed {
+        /// Stable code.
+        code: &'static str,
+        /// Human message.
+        message: String,
+    },
     /// 404: no such resource (or not visible to the caller).
     #[error("not found")]
     NotFound,
@@ -82,12 +99,30 @@ impl Error {
         }
     }
 
+    /// A 422 refusal by an engine rule, carrying the engine's stable code.
+    pub fn rule(e: &(impl pti_core::Coded + std::fmt::Display)) -> Self {
+        Self::Unprocessable {
+            code: e.code(),
+            message: e.to_string(),
+            details: Value::Null,
+        }
+    }
+
+    /// A 409 conflict with its stable code.
+    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+        Self::Conflict {
+            code,
+            message: message.into(),
+        }
+    }
+
     /// The HTTP status of this error.
     pub fn status(&self) -> StatusCode {
         match self {
             Self::BadRequest { .. } => StatusCode::BAD_REQUEST,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::PaymentFailed { .. } => StatusCode::PAYMENT_REQUIRED,
+            Self::Forbidden | Self::Denied { .. } => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::SlotTaken | Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
@@ -101,6 +136,8 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Self::BadRequest { code, .. }
+            | Self::Denied { code, .. }
+            | Self::PaymentFailed { code, .. }
             | Self::Conflict { code, .. }
             | Self::Unprocessable { code, .. } => code,
             Self::Unauthorized => "UNAUTHORIZED",

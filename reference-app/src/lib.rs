@@ -12,15 +12,27 @@
 //! - [`telemetry`]: tracing set-up (JSON logs);
 //! - [`auth`]: JWT RS256, refresh tokens, argon2id, the request principal;
 //! - [`user`]: the user module (sign-up, login, refresh, logout, profile);
-//! - [`admin`]: the admin module (staff reads of agencies and centres).
+//! - [`admin`]: the admin module (staff reads of agencies and centres);
+//! - [`engine`]: the in-memory scheduling engine, loaded from and kept in step with the database;
+//! - [`search`]: public search (places, availability, centre calendars);
+//! - [`booking`]: bookings (hold, move, cancel, ICS and PDF);
+//! - [`payment`]: the payment provider seam, the sandbox, payments and refunds;
+//! - [`notify`]: the outbox, its worker, e-mails, SMS and the local mailbox;
+//! - [`seed`]: the demo data of the spec.
 
 pub mod admin;
 pub mod auth;
+pub mod booking;
 pub mod config;
 pub mod db;
+pub mod engine;
 pub mod error;
 pub mod http;
 pub mod keys;
+pub mod notify;
+pub mod payment;
+pub mod search;
+pub mod seed;
 pub mod telemetry;
 pub mod user;
 

@@ -41,11 +41,25 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Serve => serve(&config).await?,
         Command::Seed { reset } => {
-            eprintln!(
-                "pti-server seed{}: not yet implemented",
-                if reset { " --reset" } else { "" }
-            );
-            std::process::exit(2);
+            migrate(&config).await?;
+            let owner = db::owner_pool(&config.database_url).await?;
+            match reference_app::seed::run(&owner, reset).await? {
+                Some(s) => println!(
+                    "seeded: {} networks, {} agencies, {} centres, {} inspectors, {} users, {} bookings \
+                     (demo password {})",
+                    s.tenants,
+                    s.agencies,
+                    s.centres,
+                    s.inspectors,
+                    s.users,
+                    s.bookings,
+                    reference_app::seed::DEMO_PASSWORD
+                ),
+                None => {
+                    println!("the database already holds networks: nothing seeded (use --reset)")
+                }
+            }
+            owner.close().await;
         }
     }
     Ok(())
@@ -78,10 +92,30 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
     .await??;
     tracing::debug!(?keys, "JWT keys loaded");
     let jwt = reference_app::auth::Jwt::new(&keys)?;
-    let mut state = AppState::new(pool, jwt);
+    let mut state = AppState::new(pool.clone(), jwt);
     if let Some(url) = &config.redis_url {
         state.redis = Some(redis::Client::open(url.as_str()).context("REDIS_URL")?);
     }
+    state.settings = std::sync::Arc::new(config.settings());
+    let started = std::time::Instant::now();
+    let engine = reference_app::engine::load::load(&pool, reference_app::engine::today())
+        .await
+        .context("loading the engine")?;
+    tracing::info!(
+        centres = engine.index.len(),
+        ms = started.elapsed().as_millis() as u64,
+        "engine loaded"
+    );
+    state.engine.replace(engine);
+    tokio::spawn(reference_app::engine::sync::run(
+        pool.clone(),
+        state.engine.clone(),
+    ));
+    tokio::spawn(reference_app::notify::worker::run(
+        pool.clone(),
+        state.engine.clone(),
+        config.worker_interval,
+    ));
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .context("binding PTI_ADDR")?;

@@ -6,24 +6,15 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::{TENANT_A, TENANT_B};
 use http_body_util::BodyExt;
-use reference_app::auth::Jwt;
 use reference_app::http::{AppState, app};
 use serde_json::Value;
 use sqlx::PgPool;
 use tower::ServiceExt;
 use uuid::Uuid;
 
-/// An access token for a user of `tenant` with `role` (a fresh session).
-fn token(tenant: Option<Uuid>, role: &str) -> String {
-    let jwt = Jwt::new(&common::test_keys()).unwrap();
-    let claims = Jwt::claims(
-        Uuid::new_v4(),
-        tenant,
-        role,
-        Uuid::new_v4(),
-        reference_app::auth::jwt::now_unix(),
-    );
-    jwt.sign(&claims).unwrap()
+/// An access token for a new user of `tenant` with `role`.
+async fn token(owner: &PgPool, tenant: Option<Uuid>, role: &str) -> String {
+    common::user_token(owner, tenant, role).await.0
 }
 
 async fn get(state: &AppState, uri: &str, token: &str) -> (StatusCode, Value) {
@@ -52,7 +43,7 @@ async fn id_of(owner: &PgPool, table: &str, tenant: Uuid) -> Uuid {
 async fn staff_list_only_their_tenants_agencies_and_centres(owner: PgPool) {
     common::load_two_tenants(&owner).await;
     let state = common::state(&owner).await;
-    let staff = token(Some(TENANT_A.0), "CALL_CENTER");
+    let staff = token(&owner, Some(TENANT_A.0), "CALL_CENTER").await;
     for uri in ["/api/v1/agences", "/api/v1/cts"] {
         let (status, body) = get(&state, uri, &staff).await;
         assert_eq!(status, StatusCode::OK, "{uri}: {body}");
@@ -72,7 +63,7 @@ async fn staff_list_only_their_tenants_agencies_and_centres(owner: PgPool) {
 async fn another_tenants_agency_or_centre_is_not_found(owner: PgPool) {
     common::load_two_tenants(&owner).await;
     let state = common::state(&owner).await;
-    let admin_a = token(Some(TENANT_A.0), "ADMIN_TENANT");
+    let admin_a = token(&owner, Some(TENANT_A.0), "ADMIN_TENANT").await;
     for table in ["agences", "cts"] {
         let own = id_of(&owner, table, TENANT_A.0).await;
         let foreign = id_of(&owner, table, TENANT_B.0).await;
@@ -94,11 +85,16 @@ async fn clients_are_forbidden_and_the_super_admin_sees_every_tenant(owner: PgPo
     let (status, _) = get(
         &state,
         "/api/v1/agences",
-        &token(Some(TENANT_A.0), "CLIENT"),
+        &token(&owner, Some(TENANT_A.0), "CLIENT").await,
     )
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, body) = get(&state, "/api/v1/cts", &token(None, "SUPER_ADMIN")).await;
+    let (status, body) = get(
+        &state,
+        "/api/v1/cts",
+        &token(&owner, None, "SUPER_ADMIN").await,
+    )
+    .await;
     assert_eq!(
         (status, body.as_array().map(Vec::len)),
         (StatusCode::OK, Some(2))
@@ -111,7 +107,7 @@ async fn clients_are_forbidden_and_the_super_admin_sees_every_tenant(owner: PgPo
 async fn bad_ids_and_filters_are_422_naming_the_field(owner: PgPool) {
     common::load_two_tenants(&owner).await;
     let state = common::state(&owner).await;
-    let staff = token(Some(TENANT_A.0), "ADMIN_CT");
+    let staff = token(&owner, Some(TENANT_A.0), "ADMIN_CT").await;
     let (status, body) = get(&state, "/api/v1/cts/not-a-uuid", &staff).await;
     assert_eq!(
         (status, body["details"]["field"].as_str()),
@@ -119,4 +115,46 @@ async fn bad_ids_and_filters_are_422_naming_the_field(owner: PgPool) {
     );
     let (status, body) = get(&state, "/api/v1/cts?radius=-1", &staff).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn centre_and_agency_admins_see_only_their_scope(owner: PgPool) {
+    common::load_two_tenants(&owner).await;
+    let state = common::state(&owner).await;
+    let ct_admin = token(&owner, Some(TENANT_A.0), "ADMIN_CT").await;
+    let agency_admin = token(&owner, Some(TENANT_A.0), "ADMIN_AGENCE").await;
+    // A second agency with its centre, created after the ones the admins are attached to.
+    let other_agency: Uuid = sqlx::query_scalar(
+        "INSERT INTO agences (tenant_id, code, name, city, created_at) \
+         VALUES ($1, 'AG2', 'Agence 2', 'Paris', now() + interval '1 day') RETURNING id",
+    )
+    .bind(TENANT_A.0)
+    .fetch_one(&owner)
+    .await
+    .unwrap();
+    let other_centre: Uuid = sqlx::query_scalar(
+        "INSERT INTO cts (tenant_id, agency_id, code, name, postcode, city, lat, lng, created_at) \
+         VALUES ($1, $2, 'CT2', 'Centre 2', '75011', 'Paris', 48.86, 2.38, now() + interval '1 day') RETURNING id",
+    )
+    .bind(TENANT_A.0)
+    .bind(other_agency)
+    .fetch_one(&owner)
+    .await
+    .unwrap();
+    let admin = token(&owner, Some(TENANT_A.0), "ADMIN_TENANT").await;
+    for (who, agencies, centres) in [(&admin, 2, 2), (&agency_admin, 2, 1), (&ct_admin, 0, 1)] {
+        let (_, body) = get(&state, "/api/v1/cts", who).await;
+        assert_eq!(body.as_array().map(Vec::len), Some(centres), "{body}");
+        let (status, body) = get(&state, "/api/v1/agences", who).await;
+        if agencies == 0 {
+            assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+        } else {
+            assert_eq!(body.as_array().map(Vec::len), Some(agencies), "{body}");
+        }
+    }
+    let (status, body) = get(&state, &format!("/api/v1/cts/{other_centre}"), &ct_admin).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("OUT_OF_SCOPE"))
+    );
 }

@@ -261,6 +261,11 @@ impl SearchIndex {
         self.by_id.is_empty()
     }
 
+    /// Every indexed centre, in no particular order.
+    pub fn centres(&self) -> impl Iterator<Item = &Centre> {
+        self.entries.iter().flatten().map(|e| &e.centre)
+    }
+
     /// A centre by id.
     pub fn centre(&self, id: CentreId) -> Option<&Centre> {
         self.entry(id).map(|e| &e.centre)

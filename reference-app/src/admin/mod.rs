@@ -1,12 +1,14 @@
 //! The admin module: staff reads of the network (`GET /agences`, `/agences/{id}`, `/cts`,
-//! `/cts/{id}`), limited to the caller's tenant by row-level security. The full CRUD comes
-//! later.
+//! `/cts/{id}`), limited to the caller's tenant by row-level security and to the caller's scope
+//! (agency, centre) by `pti_core::policy`. The full CRUD comes later.
 
 pub mod repo;
 
 use axum::extract::{Path, Query, State};
 use axum::routing::get;
 use axum::{Json, Router};
+use pti_core::model::{AgencyId, CentreId, TenantId};
+use pti_core::policy::{Action, Resource, ResourceRef};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -15,17 +17,6 @@ use crate::db::tenant_tx;
 use crate::error::{Error, Result};
 use crate::http::AppState;
 use repo::{Agency, Centre};
-
-/// Roles allowed to read the network. Interim check: the scoped RBAC of `pti_core::policy`
-/// (agency and centre scopes) replaces it when that module lands.
-const STAFF_ROLES: [&str; 6] = [
-    "SUPER_ADMIN",
-    "ADMIN_TENANT",
-    "ADMIN_AGENCE",
-    "ADMIN_CT",
-    "CONTROLEUR",
-    "CALL_CENTER",
-];
 
 /// `/api/v1/agences*` and `/api/v1/cts*`.
 pub fn router() -> Router<AppState> {
@@ -44,12 +35,35 @@ pub struct CentreFilter {
     pub agency_id: Option<Uuid>,
 }
 
-fn require_staff(principal: &Principal) -> Result<()> {
-    if STAFF_ROLES.contains(&principal.role.as_str()) {
-        Ok(())
-    } else {
-        Err(Error::Forbidden)
+/// The policy's view of an agency row.
+fn agency_ref(a: &Agency) -> ResourceRef {
+    ResourceRef {
+        kind: Resource::Agency,
+        tenant_id: Some(TenantId(a.tenant_id)),
+        agency_id: Some(AgencyId(a.id)),
+        centre_id: None,
+        owner_id: None,
     }
+}
+
+/// The policy's view of a centre row.
+fn centre_ref(c: &Centre) -> ResourceRef {
+    ResourceRef {
+        kind: Resource::Centre,
+        tenant_id: Some(TenantId(c.tenant_id)),
+        agency_id: Some(AgencyId(c.agency_id)),
+        centre_id: Some(CentreId(c.id)),
+        owner_id: None,
+    }
+}
+
+/// Refuses a caller whose role holds no read permission on `kind` at all (clients).
+fn require_read(principal: &Principal, kind: Resource) -> Result<()> {
+    principal
+        .policy()?
+        .scope_for(kind, Action::Read)
+        .map(|_| ())
+        .ok_or(Error::Forbidden)
 }
 
 fn parse_id(raw: &str) -> Result<Uuid> {
@@ -61,11 +75,16 @@ async fn list_agencies(
     State(state): State<AppState>,
     principal: Principal,
 ) -> Result<Json<Vec<Agency>>> {
-    require_staff(&principal)?;
+    require_read(&principal, Resource::Agency)?;
     let mut tx = tenant_tx(&state.db, &principal.context()).await?;
     let agencies = repo::list_agencies(&mut tx).await?;
     tx.commit().await?;
-    Ok(Json(agencies))
+    Ok(Json(
+        agencies
+            .into_iter()
+            .filter(|a| principal.authorize(Action::Read, &agency_ref(a)).is_ok())
+            .collect(),
+    ))
 }
 
 #[tracing::instrument(skip_all)]
@@ -74,13 +93,14 @@ async fn get_agency(
     principal: Principal,
     Path(id): Path<String>,
 ) -> Result<Json<Agency>> {
-    require_staff(&principal)?;
+    require_read(&principal, Resource::Agency)?;
     let id = parse_id(&id)?;
     let mut tx = tenant_tx(&state.db, &principal.context()).await?;
     let agency = repo::get_agency(&mut tx, id)
         .await?
         .ok_or(Error::NotFound)?;
     tx.commit().await?;
+    principal.authorize(Action::Read, &agency_ref(&agency))?;
     Ok(Json(agency))
 }
 
@@ -90,12 +110,17 @@ async fn list_centres(
     principal: Principal,
     query: std::result::Result<Query<CentreFilter>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vec<Centre>>> {
-    require_staff(&principal)?;
+    require_read(&principal, Resource::Centre)?;
     let Query(filter) = query.map_err(|e| Error::validation("query", e.body_text()))?;
     let mut tx = tenant_tx(&state.db, &principal.context()).await?;
     let centres = repo::list_centres(&mut tx, filter.agency_id).await?;
     tx.commit().await?;
-    Ok(Json(centres))
+    Ok(Json(
+        centres
+            .into_iter()
+            .filter(|c| principal.authorize(Action::Read, &centre_ref(c)).is_ok())
+            .collect(),
+    ))
 }
 
 #[tracing::instrument(skip_all)]
@@ -104,12 +129,13 @@ async fn get_centre(
     principal: Principal,
     Path(id): Path<String>,
 ) -> Result<Json<Centre>> {
-    require_staff(&principal)?;
+    require_read(&principal, Resource::Centre)?;
     let id = parse_id(&id)?;
     let mut tx = tenant_tx(&state.db, &principal.context()).await?;
     let centre = repo::get_centre(&mut tx, id)
         .await?
         .ok_or(Error::NotFound)?;
     tx.commit().await?;
+    principal.authorize(Action::Read, &centre_ref(&centre))?;
     Ok(Json(centre))
 }

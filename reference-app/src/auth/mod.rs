@@ -7,7 +7,9 @@ pub mod password;
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
-use pti_core::model::TenantId;
+use pti_core::Coded;
+use pti_core::model::{AgencyId, CentreId, TenantId, UserId};
+use pti_core::policy::{self, Action, ResourceRef};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -33,9 +35,37 @@ pub struct Principal {
     pub role: String,
     /// Session (refresh-token family).
     pub session_id: Uuid,
+    /// The agency the user is attached to (ADMIN_AGENCE).
+    pub agency_id: Option<Uuid>,
+    /// The centre the user is attached to (ADMIN_CT, CONTROLEUR).
+    pub centre_id: Option<Uuid>,
 }
 
 impl Principal {
+    /// This caller as `pti_core::policy` sees it.
+    pub fn policy(&self) -> Result<policy::Principal, Error> {
+        let role: policy::Role =
+            crate::engine::load::parse_code(&self.role).ok_or(Error::Forbidden)?;
+        policy::Principal::new(policy::PrincipalFields {
+            role: Some(role),
+            user_id: Some(UserId(self.user_id)),
+            tenant_id: self.tenant_id,
+            agency_id: self.agency_id.map(AgencyId),
+            centre_id: self.centre_id.map(CentreId),
+            grants: Vec::new(),
+        })
+        .map_err(|_| Error::Forbidden)
+    }
+
+    /// Whether this caller may perform `action` on `resource` (`pti_core::policy::authorize`);
+    /// a refusal answers 403 with the policy's code.
+    pub fn authorize(&self, action: Action, resource: &ResourceRef) -> Result<(), Error> {
+        policy::authorize(&self.policy()?, action, resource).map_err(|e| Error::Denied {
+            code: e.code(),
+            message: e.to_string(),
+        })
+    }
+
     /// The database context of this caller.
     pub fn context(&self) -> TenantContext {
         TenantContext {
@@ -61,14 +91,39 @@ impl FromRequestParts<AppState> for Principal {
             tenant_id: claims.tid.map(TenantId),
             role: claims.role,
             session_id: claims.sid,
+            agency_id: None,
+            centre_id: None,
         };
         // Logout and refresh-token reuse revoke the session, and with it its access tokens.
         let mut tx = tenant_tx(&state.db, &principal.context()).await?;
-        if repo::session_revoked(&mut tx, principal.session_id).await? {
-            return Err(Error::Unauthorized);
-        }
+        let session = repo::session_state(&mut tx, principal.session_id, principal.user_id).await?;
         tx.commit().await?;
-        Ok(principal)
+        match session {
+            Some((false, agency_id, centre_id)) => Ok(Principal {
+                agency_id,
+                centre_id,
+                ..principal
+            }),
+            _ => Err(Error::Unauthorized),
+        }
+    }
+}
+
+/// The caller when the request carries a bearer token, `None` for an anonymous request; a
+/// token that does not verify is refused rather than ignored.
+#[derive(Clone, Debug)]
+pub struct MaybePrincipal(pub Option<Principal>);
+
+impl FromRequestParts<AppState> for MaybePrincipal {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        if parts.headers.get(AUTHORIZATION).is_none() {
+            return Ok(Self(None));
+        }
+        Principal::from_request_parts(parts, state)
+            .await
+            .map(|p| Self(Some(p)))
     }
 }
 

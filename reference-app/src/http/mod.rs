@@ -23,6 +23,8 @@ pub use rate_limit::RateLimiter;
 use std::sync::Arc;
 
 use crate::auth::Jwt;
+use crate::engine::{Engine, SharedEngine};
+use crate::payment::{PaymentProvider, Sandbox};
 
 /// Header carrying the request id (set when absent, echoed in the response).
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -40,17 +42,44 @@ pub struct AppState {
     pub jwt: Arc<Jwt>,
     /// Rate limits per route class and client address.
     pub rate_limiter: RateLimiter,
+    /// The scheduling engine.
+    pub engine: SharedEngine,
+    /// The payment provider.
+    pub payments: Arc<dyn PaymentProvider>,
+    /// The sandbox's card vault, when the sandbox is the provider.
+    pub sandbox: Option<Arc<Sandbox>>,
+    /// Portal settings.
+    pub settings: Arc<Settings>,
+}
+
+/// Settings of the portals and development helpers.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// The network served when a request names none (slug, domain or id).
+    pub default_tenant: Option<String>,
+    /// Whether `GET /dev/mailbox` answers.
+    pub dev_mailbox: bool,
+    /// The built web portals to serve at `/` (a directory with `index.html`).
+    pub web_dir: Option<std::path::PathBuf>,
 }
 
 impl AppState {
     /// State over `db` signing tokens with `jwt`, without Redis.
     pub fn new(db: PgPool, jwt: Jwt) -> Self {
+        let sandbox = Arc::new(Sandbox::default());
         Self {
             db,
             redis: None,
             metrics: Metrics::new(),
             jwt: Arc::new(jwt),
             rate_limiter: RateLimiter::default(),
+            engine: SharedEngine::new(Engine::empty(crate::engine::today(), 90)),
+            payments: sandbox.clone(),
+            sandbox: Some(sandbox),
+            settings: Arc::new(Settings {
+                dev_mailbox: true,
+                ..Settings::default()
+            }),
         }
     }
 }
@@ -68,10 +97,27 @@ fn header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<Hea
 
 /// The whole application router.
 pub fn app(state: AppState) -> Router {
-    Router::new()
+    let mut router = Router::new()
         .merge(health::router())
         .merge(crate::user::router())
         .merge(crate::admin::router())
+        .merge(crate::user::vehicles::router())
+        .merge(crate::search::router())
+        .merge(crate::booking::router())
+        .merge(crate::payment::router())
+        .merge(crate::notify::router())
+        .route(
+            "/api/{*rest}",
+            axum::routing::any(|| async { crate::error::Error::NotFound }),
+        );
+    if let Some(dir) = &state.settings.web_dir {
+        // The portals: static files, and index.html for the client-side routes.
+        router = router.fallback_service(
+            tower_http::services::ServeDir::new(dir)
+                .fallback(tower_http::services::ServeFile::new(dir.join("index.html"))),
+        );
+    }
+    router
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             rate_limit::enforce,
@@ -90,7 +136,7 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(header(
             "content-security-policy",
-            "default-src 'self'; frame-ancestors 'none'",
+            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
         ))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(

@@ -2,6 +2,7 @@
 //! caller's own profile.
 
 pub mod repo;
+pub mod vehicles;
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -342,7 +343,7 @@ async fn issue(
 }
 
 /// The tenant named by the `X-Tenant-ID` header, if any; an unknown one is refused.
-async fn tenant_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Uuid>> {
+pub async fn tenant_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Uuid>> {
     let Some(value) = headers.get(TENANT_HEADER) else {
         return Ok(None);
     };
@@ -363,7 +364,8 @@ fn invalid_credentials() -> Error {
     Error::Unauthorized
 }
 
-fn valid_email(email: &str) -> Result<String> {
+/// A trimmed, lower-cased e-mail address, or 422 naming `email`.
+pub fn valid_email(email: &str) -> Result<String> {
     let email = email.trim().to_lowercase();
     let ok = email.len() <= 254
         && email.split_once('@').is_some_and(|(local, domain)| {
@@ -403,7 +405,8 @@ fn valid_name<'a>(field: &str, name: &'a str) -> Result<&'a str> {
     }
 }
 
-fn valid_phone(phone: &str) -> Result<&str> {
+/// A French or international phone number, or 422 naming `phone`.
+pub fn valid_phone(phone: &str) -> Result<&str> {
     let phone = phone.trim();
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     let allowed = phone

@@ -68,6 +68,20 @@ pub async fn resolve_tenant(pool: &PgPool, key: &str) -> Result<Option<Uuid>, sq
         .await
 }
 
+/// The public facts of a tenant (id, slug, name, branding) by slug, domain or id.
+pub async fn resolve_tenant_info(
+    pool: &PgPool,
+    key: &str,
+) -> Result<Option<serde_json::Value>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT json_build_object('id', id, 'slug', slug, 'name', name, 'branding', branding) \
+         FROM resolve_tenant($1)",
+    )
+    .bind(key)
+    .fetch_optional(pool)
+    .await
+}
+
 /// Accounts with `email` (in `tenant` plus platform accounts, or anywhere when None).
 pub async fn find_login(
     pool: &PgPool,
@@ -253,13 +267,19 @@ pub async fn revoke_family(
     .map(drop)
 }
 
-/// True when the session (family) was revoked.
-pub async fn session_revoked(
+/// Whether session `family_id` is revoked, with the agency and centre of `user_id`; `None`
+/// when the user is gone.
+pub async fn session_state(
     conn: &mut PgConnection,
     family_id: Uuid,
-) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NOT NULL)")
-        .bind(family_id)
-        .fetch_one(conn)
-        .await
+    user_id: Uuid,
+) -> Result<Option<(bool, Option<Uuid>, Option<Uuid>)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NOT NULL), \
+         u.agency_id, u.centre_id FROM users u WHERE u.id = $2 AND u.status = 'active'",
+    )
+    .bind(family_id)
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await
 }

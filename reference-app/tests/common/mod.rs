@@ -71,3 +71,48 @@ pub async fn state(owner: &PgPool) -> reference_app::http::AppState {
     let jwt = reference_app::auth::Jwt::new(&test_keys()).unwrap();
     reference_app::http::AppState::new(app_pool(owner).await, jwt)
 }
+
+/// Creates a user of `tenant` (None: the platform) with `role`, attached to the tenant's first
+/// agency and centre when the role needs them, and signs an access token for it; returns the
+/// token and the user id.
+pub async fn user_token(owner: &PgPool, tenant: Option<Uuid>, role: &str) -> (String, Uuid) {
+    let attach = |table: &'static str| async move {
+        sqlx::query_scalar::<_, Uuid>(&format!(
+            "SELECT id FROM {table} WHERE tenant_id = $1 ORDER BY created_at, id LIMIT 1"
+        ))
+        .bind(tenant)
+        .fetch_optional(owner)
+        .await
+        .unwrap()
+    };
+    let agency = if ["ADMIN_AGENCE", "ADMIN_CT", "CONTROLEUR"].contains(&role) {
+        attach("agences").await
+    } else {
+        None
+    };
+    let centre = if ["ADMIN_CT", "CONTROLEUR"].contains(&role) {
+        attach("cts").await
+    } else {
+        None
+    };
+    let user: Uuid = sqlx::query_scalar(
+        "INSERT INTO users (tenant_id, email, role, agency_id, centre_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(tenant)
+    .bind(format!("{}@users.example", Uuid::new_v4().simple()))
+    .bind(role)
+    .bind(agency)
+    .bind(centre)
+    .fetch_one(owner)
+    .await
+    .unwrap();
+    let jwt = reference_app::auth::Jwt::new(&test_keys()).unwrap();
+    let claims = reference_app::auth::Jwt::claims(
+        user,
+        tenant,
+        role,
+        Uuid::new_v4(),
+        reference_app::auth::jwt::now_unix(),
+    );
+    (jwt.sign(&claims).unwrap(), user)
+}

@@ -1,0 +1,204 @@
+//! The `Rdv` JSON of API.md, and a booking row as pti-core's `Booking` for the rules.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use chrono_tz::Tz;
+use pti_core::model::{
+    Booking, BookingId, BookingStatus, CentreId, ControlType, Fuel, InspectorId, Money, Plate,
+    Price, TenantId, TimeRange, UserId, VatRate, Vehicle, VehicleCategory,
+};
+use pti_core::rules::{self, BookingPolicy};
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::repo::RdvRow;
+use crate::engine::load::parse_code;
+
+/// The booking's centre as shown with it.
+#[derive(Debug, Serialize)]
+pub struct RdvCentre {
+    /// Id.
+    pub id: Uuid,
+    /// Name.
+    pub name: String,
+    /// Street address.
+    pub address: String,
+    /// Postcode.
+    pub postcode: String,
+    /// City.
+    pub city: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lng: f64,
+    /// Phone.
+    pub phone: Option<String>,
+}
+
+/// A booking as the API answers it.
+#[derive(Debug, Serialize)]
+pub struct RdvView {
+    /// Id.
+    pub id: Uuid,
+    /// Reference shown to the customer.
+    pub reference: String,
+    /// Status code.
+    pub status: String,
+    /// Payment status code.
+    pub payment_status: String,
+    /// End of the unpaid hold.
+    pub hold_expires_at: Option<DateTime<Utc>>,
+    /// Start, centre's local time.
+    pub start: DateTime<FixedOffset>,
+    /// End, centre's local time.
+    pub end: DateTime<FixedOffset>,
+    /// The centre.
+    pub centre: RdvCentre,
+    /// First name.
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Plate.
+    pub immatriculation: String,
+    /// Category code.
+    pub vehicle_type: String,
+    /// Fuel code.
+    pub fuel: String,
+    /// Make.
+    pub marque: Option<String>,
+    /// Model.
+    pub modele: Option<String>,
+    /// Year.
+    pub annee: Option<i16>,
+    /// Control type code.
+    pub control_type: String,
+    /// Notes.
+    pub notes: Option<String>,
+    /// Price tax included, cents.
+    pub price_cents: i32,
+    /// VAT, cents.
+    pub vat_cents: i32,
+    /// Whether it may be moved now.
+    pub can_modify: bool,
+    /// Whether it may be cancelled now.
+    pub can_cancel: bool,
+    /// Modification (and free cancellation) deadline.
+    pub deadline: DateTime<Utc>,
+    /// Why it cannot be moved, when it cannot (stable code).
+    pub modify_refusal: Option<&'static str>,
+    /// What cancelling now refunds, cents.
+    pub refund_if_cancelled_cents: i64,
+    /// The guest's secret (only in the answer that created the booking).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guest_token: Option<String>,
+}
+
+impl RdvRow {
+    /// The centre's time zone (Paris when unreadable).
+    pub fn tz(&self) -> Tz {
+        self.centre_time_zone
+            .parse()
+            .unwrap_or(chrono_tz::Europe::Paris)
+    }
+
+    /// Amount paid, cents (0 unless the payment went through).
+    pub fn paid_cents(&self) -> i64 {
+        match self.payment_status.as_str() {
+            "paid" => i64::from(self.price_cents),
+            _ => 0,
+        }
+    }
+
+    /// The booking as pti-core sees it; `None` for a row the engine cannot read.
+    pub fn to_core(&self) -> Option<Booking> {
+        let status: BookingStatus = parse_code(&self.status)?;
+        Some(Booking {
+            id: BookingId(self.id),
+            tenant_id: TenantId(self.tenant_id),
+            centre_id: CentreId(self.centre_id),
+            inspector_id: self.inspector_id.map(InspectorId),
+            client_id: self.user_id.map(UserId),
+            vehicle: Vehicle {
+                plate: Plate::parse(&self.plate).ok()?,
+                category: parse_code::<VehicleCategory>(&self.vehicle_category)?,
+                fuel: parse_code::<Fuel>(&self.fuel)?,
+                make: self.make.clone(),
+                model: self.model.clone(),
+                year: self.year.and_then(|y| u16::try_from(y).ok()),
+            },
+            control_type: parse_code::<ControlType>(&self.control_type)?,
+            time: TimeRange::new(self.start_at, self.end_at).ok()?,
+            drop_off: false,
+            status,
+            price: Price {
+                gross: Money::from_cents(i64::from(self.price_cents)),
+                vat_rate: VatRate::STANDARD,
+            },
+        })
+    }
+
+    /// The API view under `policy` at `now`.
+    pub fn view(&self, policy: &BookingPolicy, now: DateTime<Utc>) -> RdvView {
+        let tz = self.tz();
+        let core = self.to_core();
+        let deadline =
+            self.start_at - chrono::Duration::hours(i64::from(policy.modification_deadline_hours));
+        let modify = core.as_ref().map(|b| {
+            rules::check_modification(policy, now, b, b.time.start + chrono::Duration::days(1))
+        });
+        let modify_refusal = match &modify {
+            Some(Ok(())) => None,
+            // Moving later than the horizon is the only refusal a real move might not meet.
+            Some(Err(rules::RuleError::BeyondHorizon { .. })) => None,
+            Some(Err(e)) => Some(pti_core::Coded::code(e)),
+            None => Some("BOOKING_NOT_MODIFIABLE"),
+        };
+        let quote = core.as_ref().and_then(|b| {
+            rules::cancellation_quote(policy, now, b, Money::from_cents(self.paid_cents())).ok()
+        });
+        RdvView {
+            id: self.id,
+            reference: self.reference.clone(),
+            status: self.status.clone(),
+            payment_status: self.payment_status.clone(),
+            hold_expires_at: self
+                .hold_expires_at
+                .filter(|_| self.status == "pending_payment"),
+            start: self.start_at.with_timezone(&tz).fixed_offset(),
+            end: self.end_at.with_timezone(&tz).fixed_offset(),
+            centre: RdvCentre {
+                id: self.centre_id,
+                name: self.centre_name.clone(),
+                address: self.centre_address.clone(),
+                postcode: self.centre_postcode.clone(),
+                city: self.centre_city.clone(),
+                lat: self.centre_lat,
+                lng: self.centre_lng,
+                phone: self.centre_phone.clone(),
+            },
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            immatriculation: self.plate.clone(),
+            vehicle_type: self.vehicle_category.clone(),
+            fuel: self.fuel.clone(),
+            marque: self.make.clone(),
+            modele: self.model.clone(),
+            annee: self.year,
+            control_type: self.control_type.clone(),
+            notes: self.notes.clone(),
+            price_cents: self.price_cents,
+            vat_cents: self.vat_cents,
+            can_modify: modify_refusal.is_none(),
+            can_cancel: quote.is_some(),
+            deadline,
+            modify_refusal,
+            refund_if_cancelled_cents: quote.map(|q| q.amount.cents()).unwrap_or(0),
+            guest_token: None,
+        }
+    }
+}

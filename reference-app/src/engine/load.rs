@@ -1,0 +1,439 @@
+//! Reading the engine's data from PostgreSQL, tenant by tenant under row-level security (role
+//! `SYSTEM`): centres with their offers, closures and blocks, inspectors with shifts, leave
+//! and blocks, and the active bookings of the horizon. Every query also names the tenant, so
+//! a superuser connection (the seed), which row-level security does not restrict, reads the same.
+
+use std::collections::HashMap;
+
+use anyhow::Context;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use pti_core::availability::{CentreAvailability, ExistingBooking};
+use pti_core::model::{
+    AgencyId, Agreements, BookingId, Centre, CentreId, ControlType, DurationOverride,
+    DurationTable, GeoPoint, HolidayPolicy, Inspector, InspectorId, Money, Offer, Price,
+    RecurringPeriod, TenantId, TimeRange, VatRate, VehicleCategory,
+};
+use pti_core::rules::BookingPolicy;
+use pti_core::search::SearchIndex;
+use serde::Deserialize;
+use sqlx::{FromRow, PgConnection, PgPool};
+use uuid::Uuid;
+
+use super::{Engine, TenantInfo};
+use crate::db::{TenantContext, tenant_tx};
+
+/// The role code of the server's own background work (engine loading, workers).
+pub const SYSTEM_ROLE: &str = "SYSTEM";
+
+/// The active networks, through the `active_tenants()` lookup.
+pub async fn active_tenants(pool: &PgPool) -> anyhow::Result<Vec<TenantInfo>> {
+    let rows: Vec<(Uuid, String, String, serde_json::Value)> =
+        sqlx::query_as("SELECT id, slug, name, booking_policy FROM active_tenants()")
+            .fetch_all(pool)
+            .await?;
+    rows.into_iter()
+        .map(|(id, slug, name, policy)| {
+            let policy: BookingPolicy = serde_json::from_value(policy)
+                .with_context(|| format!("booking policy of tenant {slug}"))?;
+            policy
+                .validate()
+                .map_err(|e| anyhow::anyhow!("booking policy of tenant {slug}: {e}"))?;
+            Ok(TenantInfo {
+                id: TenantId(id),
+                slug,
+                name,
+                policy,
+            })
+        })
+        .collect()
+}
+
+/// Loads every active network for the horizon of `today`.
+pub async fn load(pool: &PgPool, today: NaiveDate) -> anyhow::Result<Engine> {
+    let tenants = active_tenants(pool).await?;
+    let horizon = tenants
+        .iter()
+        .map(|t| t.policy.horizon_days)
+        .max()
+        .unwrap_or(BookingPolicy::default().horizon_days);
+    let mut engine = Engine::empty(today, horizon);
+    let mut centres = Vec::new();
+    for tenant in &tenants {
+        centres.extend(load_centres(pool, tenant.id, None, engine.first_day, engine.days).await?);
+    }
+    engine.index = SearchIndex::build(centres)?;
+    engine.tenants = tenants.into_iter().map(|t| (t.id, t)).collect();
+    Ok(engine)
+}
+
+/// Reloads the centres of `tenant` (only `centre` when given) into `engine`, dropping those
+/// that are gone or inactive.
+pub async fn reload(
+    pool: &PgPool,
+    engine: &super::SharedEngine,
+    tenant: TenantId,
+    centre: Option<CentreId>,
+) -> anyhow::Result<()> {
+    let (first_day, days, known) = {
+        let e = engine.read();
+        let known: Vec<CentreId> = match centre {
+            Some(c) => vec![c],
+            None => e
+                .index
+                .centres()
+                .filter(|c| c.tenant_id == tenant)
+                .map(|c| c.id)
+                .collect(),
+        };
+        (e.first_day, e.days, known)
+    };
+    let fresh = load_centres(pool, tenant, centre, first_day, days).await?;
+    let mut e = engine.write();
+    for id in known {
+        if !fresh.iter().any(|(c, _)| c.id == id) {
+            e.index.remove(id);
+        }
+    }
+    for (c, availability) in fresh {
+        e.index.upsert(c, availability)?;
+    }
+    Ok(())
+}
+
+#[derive(FromRow)]
+struct CentreRow {
+    id: Uuid,
+    agency_id: Uuid,
+    name: String,
+    address: String,
+    postcode: String,
+    city: String,
+    lat: f64,
+    lng: f64,
+    time_zone: String,
+    rating: Option<f32>,
+    lanes: i16,
+    daily_capacity: i32,
+    grid_minutes: i16,
+    buffer_minutes: i16,
+    holiday_policy: String,
+    opening_hours: serde_json::Value,
+    vehicle_categories: Vec<String>,
+}
+
+#[derive(FromRow)]
+struct OfferRow {
+    centre_id: Option<Uuid>,
+    control_type: String,
+    vehicle_category: String,
+    price_cents: i32,
+    vat_rate_bp: i32,
+    duration_minutes: Option<i16>,
+}
+
+#[derive(FromRow)]
+struct InspectorRow {
+    id: Uuid,
+    centre_id: Uuid,
+    first_name: String,
+    last_name: String,
+    agreements: Vec<String>,
+}
+
+#[derive(FromRow)]
+struct ShiftRow {
+    inspector_id: Uuid,
+    rrule: String,
+    starts_local: NaiveTime,
+    ends_local: NaiveTime,
+    valid_from: NaiveDate,
+    valid_until: Option<NaiveDate>,
+}
+
+#[derive(FromRow)]
+struct RangeRow {
+    centre_id: Option<Uuid>,
+    inspector_id: Option<Uuid>,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+}
+
+#[derive(FromRow)]
+struct BookingRow {
+    id: Uuid,
+    centre_id: Uuid,
+    inspector_id: Uuid,
+    start_at: DateTime<Utc>,
+    end_at: DateTime<Utc>,
+}
+
+/// One opening window as stored in `cts.opening_hours`.
+#[derive(Deserialize)]
+struct OpeningWindow {
+    rrule: String,
+    start: NaiveTime,
+    end: NaiveTime,
+}
+
+/// Parses a stable code (`"VP"`, `"CT"`, `"PETROL"`, ...) into its pti-core enum.
+pub fn parse_code<T: serde::de::DeserializeOwned>(code: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
+}
+
+/// Reads the centres of one tenant (or one centre) and builds their availability.
+async fn load_centres(
+    pool: &PgPool,
+    tenant: TenantId,
+    only: Option<CentreId>,
+    first_day: NaiveDate,
+    days: u32,
+) -> anyhow::Result<Vec<(Centre, CentreAvailability)>> {
+    let mut tx = tenant_tx(pool, &TenantContext::tenant(tenant, SYSTEM_ROLE)).await?;
+    let only = only.map(|c| c.0);
+    let since = Utc::now() - chrono::Duration::days(2);
+    let centres = read_centres(&mut tx, tenant, only).await?;
+    let offers: Vec<OfferRow> = sqlx::query_as(
+        "SELECT centre_id, control_type, vehicle_category, price_cents, vat_rate_bp, \
+         duration_minutes FROM offers WHERE tenant_id = $2 AND active AND fuel IS NULL \
+         AND (centre_id IS NULL OR $1::uuid IS NULL OR centre_id = $1) \
+         ORDER BY centre_id NULLS LAST",
+    )
+    .bind(only)
+    .bind(tenant.0)
+    .fetch_all(&mut *tx)
+    .await?;
+    let inspectors: Vec<InspectorRow> = sqlx::query_as(
+        "SELECT id, centre_id, first_name, last_name, agreements FROM controleurs \
+         WHERE tenant_id = $2 AND status = 'active' AND ($1::uuid IS NULL OR centre_id = $1) ORDER BY id",
+    )
+    .bind(only)
+    .bind(tenant.0)
+    .fetch_all(&mut *tx)
+    .await?;
+    let shifts: Vec<ShiftRow> = sqlx::query_as(
+        "SELECT inspector_id, rrule, starts_local, ends_local, valid_from, valid_until \
+         FROM planning_shifts WHERE tenant_id = $2 AND ($1::uuid IS NULL OR centre_id = $1) ORDER BY id",
+    )
+    .bind(only)
+    .bind(tenant.0)
+    .fetch_all(&mut *tx)
+    .await?;
+    let ranges: Vec<RangeRow> = sqlx::query_as(
+        "SELECT centre_id, NULL::uuid AS inspector_id, starts_at, ends_at FROM cts_closures \
+           WHERE tenant_id = $3 AND ends_at > $2 AND ($1::uuid IS NULL OR centre_id = $1) \
+         UNION ALL SELECT centre_id, inspector_id, starts_at, ends_at FROM planning_blocks \
+           WHERE tenant_id = $3 AND ends_at > $2 AND ($1::uuid IS NULL OR centre_id = $1) \
+         UNION ALL SELECT c.centre_id, l.inspector_id, l.starts_at, l.ends_at \
+           FROM controleur_leaves l JOIN controleurs c ON c.id = l.inspector_id \
+           WHERE l.tenant_id = $3 AND l.ends_at > $2 AND ($1::uuid IS NULL OR c.centre_id = $1)",
+    )
+    .bind(only)
+    .bind(since)
+    .bind(tenant.0)
+    .fetch_all(&mut *tx)
+    .await?;
+    let bookings: Vec<BookingRow> = sqlx::query_as(
+        "SELECT id, centre_id, inspector_id, start_at, end_at FROM rdv \
+         WHERE status IN ('pending_payment', 'confirmed', 'in_progress') \
+         AND inspector_id IS NOT NULL AND end_at > $2 AND tenant_id = $3 \
+         AND ($1::uuid IS NULL OR centre_id = $1)",
+    )
+    .bind(only)
+    .bind(since)
+    .bind(tenant.0)
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+
+    let mut tenant_durations = Vec::new();
+    let mut tenant_offers = Vec::new();
+    let mut centre_offers: HashMap<Uuid, (Vec<Offer>, Vec<DurationOverride>)> = HashMap::new();
+    for o in &offers {
+        let (Some(control_type), Some(category)) = (
+            parse_code::<ControlType>(&o.control_type),
+            parse_code::<VehicleCategory>(&o.vehicle_category),
+        ) else {
+            continue;
+        };
+        let offer = Offer {
+            control_type,
+            category,
+            price: Price {
+                gross: Money::from_cents(i64::from(o.price_cents)),
+                vat_rate: VatRate(u16::try_from(o.vat_rate_bp).unwrap_or(2000)),
+            },
+        };
+        let duration = o.duration_minutes.map(|m| DurationOverride {
+            control_type,
+            category,
+            fuel: None,
+            minutes: u16::try_from(m).unwrap_or(45),
+        });
+        let (offers, durations) = match o.centre_id {
+            Some(c) => {
+                let entry = centre_offers.entry(c).or_default();
+                (&mut entry.0, &mut entry.1)
+            }
+            None => (&mut tenant_offers, &mut tenant_durations),
+        };
+        offers.push(offer);
+        durations.extend(duration);
+    }
+
+    let mut out = Vec::with_capacity(centres.len());
+    for row in centres {
+        let mut centre = centre_of(tenant, &row)?;
+        let (own_offers, own_durations) = centre_offers.remove(&row.id).unwrap_or_default();
+        let categories: Vec<VehicleCategory> = row
+            .vehicle_categories
+            .iter()
+            .filter_map(|c| parse_code(c))
+            .collect();
+        let mut offers = own_offers;
+        for o in &tenant_offers {
+            if !offers
+                .iter()
+                .any(|x| x.control_type == o.control_type && x.category == o.category)
+            {
+                offers.push(*o);
+            }
+        }
+        offers.retain(|o| categories.contains(&o.category));
+        centre.offers = offers;
+        centre.durations = DurationTable {
+            overrides: own_durations
+                .into_iter()
+                .chain(tenant_durations.iter().copied())
+                .collect(),
+        };
+        for r in ranges.iter().filter(|r| r.centre_id == Some(row.id)) {
+            let Ok(range) = TimeRange::new(r.starts_at, r.ends_at) else {
+                continue;
+            };
+            if r.inspector_id.is_none() {
+                centre.blocks.push(range);
+            }
+        }
+        for i in inspectors.iter().filter(|i| i.centre_id == row.id) {
+            let agreements = Agreements::of(
+                &i.agreements
+                    .iter()
+                    .filter_map(|a| parse_code(a))
+                    .collect::<Vec<_>>(),
+            );
+            let mut inspector = Inspector::new(
+                InspectorId(i.id),
+                &format!("{} {}", i.first_name, i.last_name),
+                agreements,
+            );
+            for s in shifts.iter().filter(|s| s.inspector_id == i.id) {
+                inspector.shifts.push(shift_period(s)?);
+            }
+            for r in ranges.iter().filter(|r| r.inspector_id == Some(i.id)) {
+                if let Ok(range) = TimeRange::new(r.starts_at, r.ends_at) {
+                    inspector.blocks.push(range);
+                }
+            }
+            centre.inspectors.push(inspector);
+        }
+        let existing: Vec<ExistingBooking> = bookings
+            .iter()
+            .filter(|b| b.centre_id == row.id)
+            .map(|b| ExistingBooking {
+                booking_id: BookingId(b.id),
+                inspector_id: InspectorId(b.inspector_id),
+                start: b.start_at,
+                duration_minutes: u32::try_from((b.end_at - b.start_at).num_minutes())
+                    .unwrap_or(0)
+                    .max(1),
+            })
+            .collect();
+        let (availability, misfits) =
+            CentreAvailability::build(&centre, first_day, days, &existing)
+                .with_context(|| format!("availability of centre {}", row.id))?;
+        if !misfits.is_empty() {
+            tracing::warn!(centre = %row.id, count = misfits.len(),
+                "bookings no longer fit the planning and need rescheduling");
+        }
+        out.push((centre, availability));
+    }
+    Ok(out)
+}
+
+async fn read_centres(
+    conn: &mut PgConnection,
+    tenant: TenantId,
+    only: Option<Uuid>,
+) -> sqlx::Result<Vec<CentreRow>> {
+    sqlx::query_as(
+        "SELECT id, agency_id, name, address, postcode, city, lat, lng, time_zone, \
+         rating::float4 AS rating, lanes, daily_capacity, grid_minutes, buffer_minutes, \
+         holiday_policy, opening_hours, vehicle_categories \
+         FROM cts WHERE tenant_id = $2 AND status = 'active' AND ($1::uuid IS NULL OR id = $1) \
+         ORDER BY id",
+    )
+    .bind(only)
+    .bind(tenant.0)
+    .fetch_all(conn)
+    .await
+}
+
+fn centre_of(tenant: TenantId, row: &CentreRow) -> anyhow::Result<Centre> {
+    let hours: Vec<OpeningWindow> = serde_json::from_value(row.opening_hours.clone())
+        .with_context(|| format!("opening hours of centre {}", row.id))?;
+    let opening_hours = hours
+        .iter()
+        .map(|w| RecurringPeriod::window(&w.rrule, w.start, w.end))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| anyhow::anyhow!("opening hours of centre {}: {e}", row.id))?;
+    let location = GeoPoint::new(row.lat, row.lng)
+        .map_err(|e| anyhow::anyhow!("location of centre {}: {e}", row.id))?;
+    let mut centre = Centre::typical(
+        CentreId(row.id),
+        tenant,
+        AgencyId(row.agency_id),
+        &row.name,
+        location,
+    );
+    centre.address = row.address.clone();
+    centre.postcode = row.postcode.clone();
+    centre.city = row.city.clone();
+    centre.time_zone = row
+        .time_zone
+        .parse()
+        .map_err(|_| anyhow::anyhow!("time zone of centre {}: {}", row.id, row.time_zone))?;
+    centre.rating = row.rating.unwrap_or(0.0);
+    centre.lanes = u8::try_from(row.lanes).unwrap_or(1);
+    centre.daily_capacity = u16::try_from(row.daily_capacity).unwrap_or(30);
+    centre.grid_minutes = u16::try_from(row.grid_minutes).unwrap_or(15);
+    centre.buffer_minutes = u16::try_from(row.buffer_minutes).unwrap_or(0);
+    centre.holidays = match row.holiday_policy.as_str() {
+        "open" => HolidayPolicy {
+            closed_on_public_holidays: false,
+            alsace_moselle: false,
+        },
+        "alsace_moselle" => HolidayPolicy {
+            closed_on_public_holidays: true,
+            alsace_moselle: true,
+        },
+        _ => HolidayPolicy::default(),
+    };
+    centre.opening_hours = opening_hours;
+    centre.offers.clear();
+    Ok(centre)
+}
+
+/// A planning shift as a recurring period: its RRULE from `valid_from` at the local start time,
+/// ending on `valid_until` when set.
+fn shift_period(s: &ShiftRow) -> anyhow::Result<RecurringPeriod> {
+    let mut period = RecurringPeriod::window(&s.rrule, s.starts_local, s.ends_local)
+        .map_err(|e| anyhow::anyhow!("shift of inspector {}: {e}", s.inspector_id))?;
+    period.dtstart = s.valid_from.and_time(s.starts_local);
+    if let Some(until) = s.valid_until
+        && !s.rrule.contains("UNTIL=")
+        && !s.rrule.contains("COUNT=")
+    {
+        period.rrule = format!("{};UNTIL={}T235959", s.rrule, until.format("%Y%m%d"));
+    }
+    Ok(period)
+}

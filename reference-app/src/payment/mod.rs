@@ -1,0 +1,322 @@
+//! Payments: `POST /payment/tokenize` (the sandbox's card vault) and `POST /payment/process`
+//! (pay a held booking, idempotent by `Idempotency-Key`); refunds for cancellations.
+
+pub mod provider;
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::routing::post;
+use axum::{Json, Router};
+use chrono::{Datelike, Utc};
+use pti_core::model::TenantId;
+use pti_core::policy::Action;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::booking::access::{self, Access, Caller};
+use crate::booking::repo::{self, RdvRow};
+use crate::error::{Error, Result};
+use crate::http::{ApiJson, AppState};
+use crate::notify::outbox;
+pub use provider::{PaymentError, PaymentProvider, Sandbox};
+
+/// The payment routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/payment/tokenize", post(tokenize))
+        .route("/api/v1/payment/process", post(process))
+}
+
+/// Body of `POST /payment/tokenize`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardBody {
+    /// Card number (spaces allowed).
+    pub card_number: String,
+    /// Expiry month, 1–12.
+    pub exp_month: u32,
+    /// Expiry year (2030 or 30).
+    pub exp_year: u32,
+    /// Security code.
+    pub cvc: String,
+}
+
+#[tracing::instrument(skip_all)]
+async fn tokenize(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<CardBody>,
+) -> Result<Json<Value>> {
+    let sandbox = state.sandbox.as_ref().ok_or(Error::NotFound)?;
+    let now = Utc::now();
+    let (token, brand, last4) = sandbox
+        .tokenize(
+            &body.card_number,
+            body.exp_month,
+            body.exp_year,
+            body.cvc.trim(),
+            (now.year() as u32, now.month()),
+        )
+        .map_err(|e| Error::validation(e.field(), e.to_string()))?;
+    Ok(Json(
+        json!({ "token": token, "brand": brand, "last4": last4 }),
+    ))
+}
+
+/// Body of `POST /payment/process`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessBody {
+    /// The booking to pay.
+    pub rdv_id: String,
+    /// The card token from `/payment/tokenize`.
+    pub card_token: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct PaymentRow {
+    id: Uuid,
+    booking_id: Uuid,
+    status: String,
+    amount_cents: i32,
+    failure_code: Option<String>,
+    card_brand: Option<String>,
+    card_last4: Option<String>,
+}
+
+fn payment_json(p: &PaymentRow) -> Value {
+    json!({
+        "id": p.id, "status": p.status, "amount_cents": p.amount_cents,
+        "card_brand": p.card_brand, "card_last4": p.card_last4,
+    })
+}
+
+fn failure(code: &str) -> Error {
+    let (code, message) = match code {
+        "CARD_DECLINED" => ("CARD_DECLINED", "Votre carte a été refusée."),
+        "INSUFFICIENT_FUNDS" => ("INSUFFICIENT_FUNDS", "Fonds insuffisants sur cette carte."),
+        "INVALID_CARD_TOKEN" => (
+            "INVALID_CARD_TOKEN",
+            "Les données de carte ont expiré : saisissez-les à nouveau.",
+        ),
+        _ => (
+            "PAYMENT_PROVIDER_ERROR",
+            "Le paiement n'a pas pu aboutir, réessayez.",
+        ),
+    };
+    Error::PaymentFailed {
+        code,
+        message: message.to_owned(),
+    }
+}
+
+#[tracing::instrument(skip_all)]
+async fn process(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    caller: Caller,
+    ApiJson(body): ApiJson<ProcessBody>,
+) -> Result<Json<Value>> {
+    let key = crate::booking::idempotency_key(&headers)?.ok_or_else(|| Error::BadRequest {
+        code: "IDEMPOTENCY_KEY_REQUIRED",
+        message: "send an Idempotency-Key header to pay".to_owned(),
+        details: json!({ "field": "Idempotency-Key" }),
+    })?;
+    let Access { mut tx, row, .. } =
+        access::open(&state, &body.rdv_id, &caller, Action::Update, true).await?;
+    let policy = state.engine.read().policy(TenantId(row.tenant_id));
+    // A replay answers what the first attempt answered.
+    let previous: Option<PaymentRow> = sqlx::query_as(
+        "SELECT id, booking_id, status, amount_cents, failure_code, card_brand, card_last4 \
+         FROM payments WHERE idempotency_key = $1",
+    )
+    .bind(&key)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(p) = previous {
+        tx.commit().await?;
+        if p.booking_id != row.id {
+            return Err(Error::conflict(
+                "IDEMPOTENCY_CONFLICT",
+                "this Idempotency-Key paid another booking",
+            ));
+        }
+        return match p.failure_code.as_deref() {
+            Some(code) => Err(failure(code)),
+            None => Ok(Json(
+                json!({ "payment": payment_json(&p), "rdv": row.view(&policy, Utc::now()) }),
+            )),
+        };
+    }
+    if row.payment_status == "paid" || row.status == "confirmed" {
+        return Err(Error::conflict(
+            "ALREADY_PAID",
+            "this booking is already paid",
+        ));
+    }
+    if row.status != "pending_payment" || row.hold_expires_at.is_none_or(|t| t <= Utc::now()) {
+        return Err(Error::conflict(
+            "HOLD_EXPIRED",
+            "the slot was released: the 10-minute hold expired",
+        ));
+    }
+    let provider = state.payments.as_ref();
+    let amount = i64::from(row.price_cents);
+    let charged = provider.charge(body.card_token.trim(), amount, &key).await;
+    let payment_id = Uuid::new_v4();
+    match charged {
+        Ok(charge) => {
+            let p: PaymentRow = sqlx::query_as(
+                "INSERT INTO payments (id, tenant_id, booking_id, provider, provider_ref, amount_cents, \
+                 status, card_brand, card_last4, idempotency_key) \
+                 VALUES ($1, $2, $3, $4, $5, $6, 'succeeded', $7, $8, $9) \
+                 RETURNING id, booking_id, status, amount_cents, failure_code, card_brand, card_last4",
+            )
+            .bind(payment_id)
+            .bind(row.tenant_id)
+            .bind(row.id)
+            .bind(provider.name())
+            .bind(&charge.provider_ref)
+            .bind(row.price_cents)
+            .bind(&charge.brand)
+            .bind(&charge.last4)
+            .bind(&key)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "UPDATE rdv SET status = 'confirmed', payment_status = 'paid', hold_expires_at = NULL \
+                 WHERE id = $1",
+            )
+            .bind(row.id)
+            .execute(&mut *tx)
+            .await?;
+            let vat = row.vat_cents;
+            sqlx::query(
+                "INSERT INTO invoices (tenant_id, number, booking_id, payment_id, amount_cents, vat_cents, customer) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(row.tenant_id)
+            .bind(format!("F-{}", row.reference.trim_start_matches("PTI-")))
+            .bind(row.id)
+            .bind(payment_id)
+            .bind(row.price_cents)
+            .bind(vat)
+            .bind(json!({ "first_name": row.first_name, "last_name": row.last_name, "email": row.email }))
+            .execute(&mut *tx)
+            .await?;
+            outbox::append(
+                &mut tx,
+                row.tenant_id,
+                outbox::Topic::Rdv,
+                "rdv.confirmed",
+                row.id,
+                json!({ "rdv_id": row.id, "payment_id": payment_id }),
+            )
+            .await?;
+            let fresh = repo::get(&mut tx, row.id, false)
+                .await?
+                .ok_or(Error::NotFound)?;
+            tx.commit().await?;
+            Ok(Json(
+                json!({ "payment": payment_json(&p), "rdv": fresh.view(&policy, Utc::now()) }),
+            ))
+        }
+        Err(e) => {
+            sqlx::query(
+                "INSERT INTO payments (id, tenant_id, booking_id, provider, amount_cents, status, \
+                 failure_code, idempotency_key) VALUES ($1, $2, $3, $4, $5, 'failed', $6, $7)",
+            )
+            .bind(payment_id)
+            .bind(row.tenant_id)
+            .bind(row.id)
+            .bind(provider.name())
+            .bind(row.price_cents)
+            .bind(e.code())
+            .bind(&key)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("UPDATE rdv SET payment_status = 'failed' WHERE id = $1")
+                .bind(row.id)
+                .execute(&mut *tx)
+                .await?;
+            outbox::append(
+                &mut tx,
+                row.tenant_id,
+                outbox::Topic::Payment,
+                "payment.failed",
+                row.id,
+                json!({ "rdv_id": row.id, "code": e.code() }),
+            )
+            .await?;
+            tx.commit().await?;
+            Err(failure(e.code()))
+        }
+    }
+}
+
+/// Refunds `amount_cents` of a booking's successful payment through its provider, recording the
+/// refund in the caller's transaction.
+pub async fn refund(
+    state: &AppState,
+    conn: &mut PgConnection,
+    row: &RdvRow,
+    amount_cents: i64,
+) -> Result<()> {
+    let paid: Option<(Uuid, Option<String>, i32, i32)> = sqlx::query_as(
+        "SELECT id, provider_ref, amount_cents, refunded_cents FROM payments \
+         WHERE booking_id = $1 AND status IN ('succeeded', 'partially_refunded') \
+         ORDER BY created_at DESC LIMIT 1 FOR UPDATE",
+    )
+    .bind(row.id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((payment_id, provider_ref, amount, refunded)) = paid else {
+        return Ok(());
+    };
+    let amount_cents = amount_cents.min(i64::from(amount - refunded));
+    if amount_cents <= 0 {
+        return Ok(());
+    }
+    let key = format!("refund-{}", row.id);
+    let refund_ref = state
+        .payments
+        .refund(
+            provider_ref.as_deref().unwrap_or_default(),
+            amount_cents,
+            &key,
+        )
+        .await
+        .map_err(|e| failure(e.code()))?;
+    let cents = i32::try_from(amount_cents).unwrap_or(i32::MAX);
+    sqlx::query(
+        "INSERT INTO refunds (tenant_id, payment_id, amount_cents, reason, status, provider_ref, idempotency_key) \
+         VALUES ($1, $2, $3, 'customer_cancellation', 'succeeded', $4, $5)",
+    )
+    .bind(row.tenant_id)
+    .bind(payment_id)
+    .bind(cents)
+    .bind(&refund_ref)
+    .bind(&key)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE payments SET refunded_cents = refunded_cents + $2, \
+         status = CASE WHEN refunded_cents + $2 >= amount_cents THEN 'refunded' ELSE 'partially_refunded' END \
+         WHERE id = $1",
+    )
+    .bind(payment_id)
+    .bind(cents)
+    .execute(&mut *conn)
+    .await?;
+    outbox::append(
+        conn,
+        row.tenant_id,
+        outbox::Topic::Payment,
+        "payment.refunded",
+        row.id,
+        json!({ "rdv_id": row.id, "amount_cents": amount_cents }),
+    )
+    .await?;
+    Ok(())
+}

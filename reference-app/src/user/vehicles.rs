@@ -1,0 +1,269 @@
+//! The client's profile beyond identity: saved vehicles (`/users/me/vehicles`) and notification
+//! preferences (`/users/me/notifications`).
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, put};
+use axum::{Json, Router};
+use pti_core::model::UserId;
+use pti_core::policy::{Action, Resource, ResourceRef};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::auth::Principal;
+use crate::booking::{plate, year};
+use crate::db::tenant_tx;
+use crate::error::{Error, Result};
+use crate::http::{ApiJson, AppState};
+use crate::search::{code_or, vehicle_category};
+
+/// The profile routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/users/me/vehicles", get(list).post(create))
+        .route("/api/v1/users/me/vehicles/{id}", put(update).delete(remove))
+        .route("/api/v1/users/me/notifications", get(prefs).put(set_prefs))
+}
+
+/// A saved vehicle.
+#[derive(Debug, Serialize, sqlx::FromRow)]
+pub struct VehicleView {
+    /// Id.
+    pub id: Uuid,
+    /// Plate.
+    pub immatriculation: String,
+    /// Category code.
+    pub vehicle_type: String,
+    /// Fuel code.
+    pub fuel: String,
+    /// Make.
+    pub marque: Option<String>,
+    /// Model.
+    pub modele: Option<String>,
+    /// Year.
+    pub annee: Option<i16>,
+}
+
+/// Body of vehicle creation and update.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VehicleBody {
+    /// Plate.
+    pub immatriculation: String,
+    /// Category code (default VP).
+    pub vehicle_type: Option<String>,
+    /// Fuel code (default PETROL).
+    pub fuel: Option<String>,
+    /// Make.
+    pub marque: Option<String>,
+    /// Model.
+    pub modele: Option<String>,
+    /// Year.
+    pub annee: Option<i32>,
+}
+
+const COLUMNS: &str = "id, plate AS immatriculation, category AS vehicle_type, fuel, make AS marque, model AS modele, year AS annee";
+
+/// The id of vehicle `id` when `user` owns it.
+pub async fn owned(conn: &mut PgConnection, user: Uuid, id: Uuid) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar("SELECT id FROM vehicles WHERE id = $1 AND user_id = $2")
+        .bind(id)
+        .bind(user)
+        .fetch_optional(conn)
+        .await
+}
+
+fn own(principal: &Principal, kind: Resource, action: Action) -> Result<()> {
+    principal.authorize(
+        action,
+        &ResourceRef {
+            kind,
+            tenant_id: principal.tenant_id,
+            agency_id: None,
+            centre_id: None,
+            owner_id: Some(UserId(principal.user_id)),
+        },
+    )
+}
+
+async fn list(
+    State(state): State<AppState>,
+    principal: Principal,
+) -> Result<Json<Vec<VehicleView>>> {
+    own(&principal, Resource::Vehicle, Action::Read)?;
+    let mut tx = tenant_tx(&state.db, &principal.context()).await?;
+    let rows = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM vehicles WHERE user_id = $1 ORDER BY created_at"
+    ))
+    .bind(principal.user_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Json(rows))
+}
+
+struct Checked {
+    plate: String,
+    compact: String,
+    category: &'static str,
+    fuel: String,
+    make: Option<String>,
+    model: Option<String>,
+    year: Option<i16>,
+}
+
+fn check(body: &VehicleBody) -> Result<Checked> {
+    let p = plate("immatriculation", &body.immatriculation)?;
+    let category = vehicle_category("vehicle_type", body.vehicle_type.as_deref())?;
+    let fuel: pti_core::model::Fuel =
+        code_or("fuel", body.fuel.as_deref(), pti_core::model::Fuel::Petrol)?;
+    let short = |field: &str, v: &Option<String>| -> Result<Option<String>> {
+        match v.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            Some(v) if v.chars().count() > 60 => {
+                Err(Error::validation(field, "at most 60 characters"))
+            }
+            other => Ok(other.map(str::to_owned)),
+        }
+    };
+    Ok(Checked {
+        compact: p.as_str().replace(['-', ' '], ""),
+        plate: p.as_str().to_owned(),
+        category: category.code(),
+        fuel: crate::search::slot_id::code(fuel),
+        make: short("marque", &body.marque)?,
+        model: short("modele", &body.modele)?,
+        year: year("annee", body.annee)?,
+    })
+}
+
+fn duplicate(e: sqlx::Error) -> Error {
+    match &e {
+        sqlx::Error::Database(db) if db.code().as_deref() == Some("23505") => {
+            Error::conflict("VEHICLE_EXISTS", "this vehicle is already in your profile")
+        }
+        _ => e.into(),
+    }
+}
+
+async fn create(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(body): ApiJson<VehicleBody>,
+) -> Result<(StatusCode, Json<VehicleView>)> {
+    own(&principal, Resource::Vehicle, Action::Create)?;
+    let v = check(&body)?;
+    let tenant = principal.tenant_id.ok_or(Error::Forbidden)?;
+    let mut tx = tenant_tx(&state.db, &principal.context()).await?;
+    let row = sqlx::query_as(&format!(
+        "INSERT INTO vehicles (tenant_id, user_id, plate, plate_normalized, category, fuel, make, model, year) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {COLUMNS}"
+    ))
+    .bind(tenant.0)
+    .bind(principal.user_id)
+    .bind(&v.plate)
+    .bind(&v.compact)
+    .bind(v.category)
+    .bind(&v.fuel)
+    .bind(&v.make)
+    .bind(&v.model)
+    .bind(v.year)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(duplicate)?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(row)))
+}
+
+async fn update(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<Uuid>,
+    ApiJson(body): ApiJson<VehicleBody>,
+) -> Result<Json<VehicleView>> {
+    own(&principal, Resource::Vehicle, Action::Update)?;
+    let v = check(&body)?;
+    let mut tx = tenant_tx(&state.db, &principal.context()).await?;
+    let row = sqlx::query_as(&format!(
+        "UPDATE vehicles SET plate = $3, plate_normalized = $4, category = $5, fuel = $6, make = $7, \
+         model = $8, year = $9 WHERE id = $1 AND user_id = $2 RETURNING {COLUMNS}"
+    ))
+    .bind(id)
+    .bind(principal.user_id)
+    .bind(&v.plate)
+    .bind(&v.compact)
+    .bind(v.category)
+    .bind(&v.fuel)
+    .bind(&v.make)
+    .bind(&v.model)
+    .bind(v.year)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(duplicate)?
+    .ok_or(Error::NotFound)?;
+    tx.commit().await?;
+    Ok(Json(row))
+}
+
+async fn remove(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<Uuid>,
+) -> Result<StatusCode> {
+    own(&principal, Resource::Vehicle, Action::Delete)?;
+    let mut tx = tenant_tx(&state.db, &principal.context()).await?;
+    let done = sqlx::query("DELETE FROM vehicles WHERE id = $1 AND user_id = $2")
+        .bind(id)
+        .bind(principal.user_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    if done.rows_affected() == 0 {
+        return Err(Error::NotFound);
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Notification preferences.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prefs {
+    /// E-mails.
+    pub email: bool,
+    /// SMS.
+    pub sms: bool,
+    /// Reminder the day before.
+    pub reminder_j1: bool,
+    /// Reminder two hours before.
+    pub reminder_h2: bool,
+}
+
+async fn prefs(State(state): State<AppState>, principal: Principal) -> Result<Json<Value>> {
+    own(&principal, Resource::Notification, Action::Read)?;
+    let mut tx = tenant_tx(&state.db, &principal.context()).await?;
+    let prefs: Value = sqlx::query_scalar("SELECT notification_prefs FROM users WHERE id = $1")
+        .bind(principal.user_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Json(prefs))
+}
+
+async fn set_prefs(
+    State(state): State<AppState>,
+    principal: Principal,
+    ApiJson(body): ApiJson<Prefs>,
+) -> Result<Json<Value>> {
+    own(&principal, Resource::Notification, Action::Update)?;
+    let mut tx = tenant_tx(&state.db, &principal.context()).await?;
+    let prefs: Value = sqlx::query_scalar(
+        "UPDATE users SET notification_prefs = $2 WHERE id = $1 RETURNING notification_prefs",
+    )
+    .bind(principal.user_id)
+    .bind(serde_json::to_value(&body).map_err(anyhow::Error::from)?)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Json(prefs))
+}

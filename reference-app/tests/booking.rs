@@ -1,0 +1,784 @@
+//! The booking spine through the HTTP API, on the seeded demo data: search, hold, pay (sandbox
+//! test cards), documents, notifications, move, cancel with refund, expiry, concurrency, and
+//! attempts to cross tenants.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use chrono::{Duration, Utc};
+use http_body_util::BodyExt;
+use reference_app::engine::{self, load, today};
+use reference_app::http::{AppState, app};
+use serde_json::{Value, json};
+use sqlx::PgPool;
+use tower::ServiceExt;
+use uuid::Uuid;
+
+/// State on the seeded per-test database with the engine loaded.
+async fn seeded(owner: &PgPool) -> AppState {
+    reference_app::seed::run(owner, false)
+        .await
+        .unwrap()
+        .unwrap();
+    let state = common::state(owner).await;
+    state
+        .engine
+        .replace(load::load(&state.db, today()).await.unwrap());
+    state
+}
+
+/// Sends a request; answers the status, the raw body and its JSON (Null when not JSON).
+async fn send(
+    state: &AppState,
+    method: Method,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: Option<Value>,
+) -> (StatusCode, Vec<u8>, Value) {
+    let mut request = Request::builder().method(method).uri(uri);
+    for (k, v) in headers {
+        request = request.header(*k, *v);
+    }
+    let body = match body {
+        Some(b) => {
+            request = request.header("content-type", "application/json");
+            Body::from(b.to_string())
+        }
+        None => Body::empty(),
+    };
+    let response = app(state.clone())
+        .oneshot(request.body(body).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
+    let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    (status, bytes, json)
+}
+
+async fn post(
+    state: &AppState,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: Value,
+) -> (StatusCode, Value) {
+    let (s, _, j) = send(state, Method::POST, uri, headers, Some(body)).await;
+    (s, j)
+}
+
+/// The first free slots near `place` from `days` days ahead.
+async fn slots(state: &AppState, place: &str, days: i64, headers: &[(&str, &str)]) -> Vec<Value> {
+    let (status, body) = post(
+        state,
+        "/api/v1/disponibilites/search",
+        headers,
+        json!({ "place": place, "date_from": today() + Duration::days(days), "slots_per_centre": 5, "limit": 5 }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["slots"].as_array().unwrap().clone())
+        .collect()
+}
+
+fn booking_body(slot: &str, plate: &str, email: &str) -> Value {
+    json!({
+        "disponibilite_id": slot, "first_name": "Jean", "last_name": "Dupont", "email": email,
+        "phone": "06 12 34 56 78", "immatriculation": plate, "vehicle_type": "VP",
+        "marque": "Renault", "modele": "Clio", "annee": 2018, "control_type": "CT",
+    })
+}
+
+async fn card(state: &AppState, number: &str) -> String {
+    let (status, body) = post(
+        state,
+        "/api/v1/payment/tokenize",
+        &[],
+        json!({ "card_number": number, "exp_month": 12, "exp_year": 2030, "cvc": "123" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body["token"].as_str().unwrap().to_owned()
+}
+
+async fn pay(state: &AppState, rdv: &Value, number: &str, key: &str) -> (StatusCode, Value) {
+    let token = card(state, number).await;
+    post(
+        state,
+        "/api/v1/payment/process",
+        &[
+            ("idempotency-key", key),
+            ("x-rdv-token", rdv["guest_token"].as_str().unwrap()),
+        ],
+        json!({ "rdv_id": rdv["id"], "card_token": token }),
+    )
+    .await
+}
+
+/// Whether a search near `place` still offers the slot `id`.
+async fn offered(state: &AppState, place: &str, days: i64, id: &str) -> bool {
+    slots(state, place, days, &[])
+        .await
+        .iter()
+        .any(|s| s["disponibilite_id"] == id)
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn a_guest_books_pays_and_is_notified(owner: PgPool) {
+    let state = seeded(&owner).await;
+    let (status, places) = send(
+        &state,
+        Method::GET,
+        "/api/v1/places/suggest?q=lyo",
+        &[],
+        None,
+    )
+    .await
+    .2
+    .as_array()
+    .map(|a| (StatusCode::OK, a.clone()))
+    .unwrap();
+    assert_eq!(status, StatusCode::OK);
+    assert!(places.iter().any(|p| p["name"] == "Lyon"), "{places:?}");
+
+    let slot = slots(&state, "Paris", 3, &[]).await[0]["disponibilite_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, rdv) = post(
+        &state,
+        "/api/v1/rdv",
+        &[("idempotency-key", "book-1")],
+        booking_body(&slot, "ab 123 cd", "jean.dupont@test.com"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{rdv}");
+    assert_eq!(
+        (rdv["status"].as_str(), rdv["immatriculation"].as_str()),
+        (Some("pending_payment"), Some("AB-123-CD"))
+    );
+    assert!(rdv["hold_expires_at"].is_string());
+    assert!(
+        !offered(&state, "Paris", 3, &slot).await,
+        "a held slot is not offered"
+    );
+    // Retrying with the same key answers the same booking.
+    let (status, again) = post(
+        &state,
+        "/api/v1/rdv",
+        &[("idempotency-key", "book-1")],
+        booking_body(&slot, "ab 123 cd", "jean.dupont@test.com"),
+    )
+    .await;
+    assert_eq!((status, &again["id"]), (StatusCode::OK, &rdv["id"]));
+
+    let (status, body) = pay(&state, &rdv, "4000 0000 0000 0002", "pay-1").await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::PAYMENT_REQUIRED, Some("CARD_DECLINED"))
+    );
+    let (status, body) = pay(&state, &rdv, "4000000000009995", "pay-2").await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::PAYMENT_REQUIRED, Some("INSUFFICIENT_FUNDS"))
+    );
+    let (status, paid) = pay(&state, &rdv, "4242 4242 4242 4242", "pay-3").await;
+    assert_eq!(status, StatusCode::OK, "{paid}");
+    assert_eq!(
+        (
+            paid["rdv"]["status"].as_str(),
+            paid["payment"]["card_last4"].as_str()
+        ),
+        (Some("confirmed"), Some("4242"))
+    );
+    let (status, replay) = pay(&state, &rdv, "4242 4242 4242 4242", "pay-3").await;
+    assert_eq!(
+        (status, &replay["payment"]["id"]),
+        (StatusCode::OK, &paid["payment"]["id"]),
+        "replay"
+    );
+    let (status, body) = pay(&state, &rdv, "4242 4242 4242 4242", "pay-4").await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("ALREADY_PAID"))
+    );
+    let charged: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM payments WHERE booking_id = $1 AND status = 'succeeded'",
+    )
+    .bind(Uuid::parse_str(rdv["id"].as_str().unwrap()).unwrap())
+    .fetch_one(&owner)
+    .await
+    .unwrap();
+    assert_eq!(charged, 1);
+
+    let token = rdv["guest_token"].as_str().unwrap();
+    let id = rdv["id"].as_str().unwrap();
+    let (status, bytes, _) = send(
+        &state,
+        Method::GET,
+        &format!("/api/v1/rdv/{id}/ics?token={token}"),
+        &[],
+        None,
+    )
+    .await;
+    let ics = String::from_utf8(bytes).unwrap();
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.contains("STATUS:CONFIRMED"),
+        "{ics}"
+    );
+    let (status, pdf, _) = send(
+        &state,
+        Method::GET,
+        &format!("/api/v1/rdv/{id}/pdf"),
+        &[("x-rdv-token", token)],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(pdf.starts_with(b"%PDF-1.4") && pdf.ends_with(b"%%EOF\n"));
+    let (status, _, _) = send(
+        &state,
+        Method::GET,
+        &format!("/api/v1/rdv/{id}"),
+        &[("x-rdv-token", "forged")],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "a wrong token finds nothing");
+
+    reference_app::notify::worker::tick(&owner_free(&state), &state.engine)
+        .await
+        .unwrap();
+    let (_, _, mail) = send(
+        &state,
+        Method::GET,
+        "/api/v1/dev/mailbox?recipient=jean.dupont@test.com",
+        &[],
+        None,
+    )
+    .await;
+    let mail = mail.as_array().unwrap();
+    assert_eq!(mail.len(), 1, "{mail:?}");
+    assert!(
+        mail[0]["subject"]
+            .as_str()
+            .unwrap()
+            .starts_with("Votre rendez-vous est confirmé")
+    );
+    assert_eq!(mail[0]["attachments"][0]["content_type"], "text/calendar");
+    let (_, _, sms) = send(
+        &state,
+        Method::GET,
+        "/api/v1/dev/mailbox?recipient=06%2012%2034%2056%2078",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(sms.as_array().map(Vec::len), Some(1), "{sms}");
+    // A second tick sends nothing twice.
+    reference_app::notify::worker::tick(&owner_free(&state), &state.engine)
+        .await
+        .unwrap();
+    let (_, _, mail) = send(
+        &state,
+        Method::GET,
+        "/api/v1/dev/mailbox?recipient=jean.dupont@test.com",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(mail.as_array().map(Vec::len), Some(1));
+}
+
+/// The worker runs on the application pool, as in production.
+fn owner_free(state: &AppState) -> PgPool {
+    state.db.clone()
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn bad_input_is_refused_with_the_field_named(owner: PgPool) {
+    let state = seeded(&owner).await;
+    let slot = slots(&state, "Lyon", 3, &[]).await[0]["disponibilite_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (field, value, code) in [
+        ("email", json!("not-an-email"), "VALIDATION"),
+        ("phone", json!("call me"), "VALIDATION"),
+        ("immatriculation", json!("AA-123-SS"), "INVALID_PLATE"),
+        ("immatriculation", json!("OO-123-AA"), "INVALID_PLATE"),
+        ("annee", json!(1850), "VALIDATION"),
+        ("disponibilite_id", json!("nope"), "VALIDATION"),
+        ("vehicle_type", json!("TANK"), "VALIDATION"),
+    ] {
+        let mut body = booking_body(&slot, "AB-123-CD", "a@b.fr");
+        body[field] = value;
+        let (status, answer) = post(&state, "/api/v1/rdv", &[], body).await;
+        assert_eq!(
+            (
+                status,
+                answer["code"].as_str(),
+                answer["details"]["field"].as_str()
+            ),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some(code), Some(field)),
+            "{answer}"
+        );
+    }
+    let (status, answer) = post(
+        &state,
+        "/api/v1/disponibilites/search",
+        &[],
+        json!({ "place": "Xyzzyville" }),
+    )
+    .await;
+    assert_eq!(
+        (status, answer["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("PLACE_NOT_FOUND"))
+    );
+    let (status, answer) = post(
+        &state,
+        "/api/v1/disponibilites/search",
+        &[],
+        json!({ "place": "Paris", "radius_km": 0 }),
+    )
+    .await;
+    assert_eq!(
+        (status, answer["details"]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("radius_km"))
+    );
+    let (status, answer) = post(&state, "/api/v1/payment/tokenize", &[], json!({ "card_number": "4242424242424241", "exp_month": 12, "exp_year": 2030, "cvc": "123" })).await;
+    assert_eq!(
+        (status, answer["details"]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("card_number"))
+    );
+    // Nothing was written.
+    let held: i64 = sqlx::query_scalar("SELECT count(*) FROM rdv WHERE source = 'web'")
+        .fetch_one(&owner)
+        .await
+        .unwrap();
+    assert_eq!(held, 0);
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn concurrent_bookings_of_one_slot_never_exceed_its_capacity(owner: PgPool) {
+    let state = seeded(&owner).await;
+    let slot = slots(&state, "Paris", 4, &[]).await[0]["disponibilite_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let tasks: Vec<_> = (0..5)
+        .map(|i| {
+            let (state, slot) = (state.clone(), slot.clone());
+            tokio::spawn(async move {
+                post(
+                    &state,
+                    "/api/v1/rdv",
+                    &[],
+                    booking_body(&slot, &format!("AB-{:03}-CD", 100 + i), "x@y.fr"),
+                )
+                .await
+            })
+        })
+        .collect();
+    let mut created = 0;
+    for t in tasks {
+        let (status, body) = t.await.unwrap();
+        match status {
+            StatusCode::CREATED => created += 1,
+            StatusCode::CONFLICT => assert_eq!(body["code"], "SLOT_TAKEN"),
+            other => panic!("{other}: {body}"),
+        }
+    }
+    // Two inspectors and two lanes: at most two inspections start together.
+    assert!((1..=2).contains(&created), "{created}");
+    let start: i64 = slot.split('.').nth(1).unwrap().parse().unwrap();
+    let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM rdv WHERE start_at = to_timestamp($1) AND status = 'pending_payment' AND source = 'web'")
+        .bind(start as f64).fetch_one(&owner).await.unwrap();
+    assert_eq!(rows, created);
+    // The same plate cannot hold two overlapping bookings: book it, then try 15 minutes later
+    // at the same centre.
+    let centre = slot.split('.').next().unwrap();
+    let day = today() + Duration::days(6);
+    let (_, _, calendar) = send(
+        &state,
+        Method::GET,
+        &format!(
+            "/api/v1/disponibilites/centres/{}?month={}&date={day}",
+            Uuid::parse_str(centre).unwrap(),
+            day.format("%Y-%m")
+        ),
+        &[],
+        None,
+    )
+    .await;
+    let day_slots = calendar["slots"].as_array().unwrap();
+    let at = |i: usize| {
+        day_slots[i]["disponibilite_id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let (status, body) = post(
+        &state,
+        "/api/v1/rdv",
+        &[],
+        booking_body(&at(0), "ZZ-111-YY", "p@q.fr"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (status, body) = post(
+        &state,
+        "/api/v1/rdv",
+        &[],
+        booking_body(&at(1), "zz111yy", "p@q.fr"),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("PLATE_ALREADY_BOOKED")),
+        "{body}"
+    );
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn moving_and_cancelling_follow_the_policy(owner: PgPool) {
+    let state = seeded(&owner).await;
+    let free = slots(&state, "Marseille", 5, &[]).await;
+    // Two slots of the same centre an hour apart.
+    let (first, second) = (
+        free[0]["disponibilite_id"].as_str().unwrap(),
+        free[4]["disponibilite_id"].as_str().unwrap(),
+    );
+    assert_eq!(first.split('.').next(), second.split('.').next());
+    let (_, rdv) = post(
+        &state,
+        "/api/v1/rdv",
+        &[],
+        booking_body(first, "CD-456-EF", "move@test.fr"),
+    )
+    .await;
+    let (status, paid) = pay(&state, &rdv, "4242424242424242", "m-1").await;
+    assert_eq!(status, StatusCode::OK, "{paid}");
+    assert_eq!(
+        paid["rdv"]["refund_if_cancelled_cents"],
+        paid["rdv"]["price_cents"]
+    );
+    let id = rdv["id"].as_str().unwrap();
+    let token = rdv["guest_token"].as_str().unwrap();
+    let (status, _, moved) = send(
+        &state,
+        Method::PUT,
+        &format!("/api/v1/rdv/{id}"),
+        &[("x-rdv-token", token)],
+        Some(json!({ "disponibilite_id": second })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{moved}");
+    assert_ne!(moved["start"], rdv["start"]);
+    assert!(
+        offered(&state, "Marseille", 5, first).await,
+        "the old slot is free again"
+    );
+    assert!(!offered(&state, "Marseille", 5, second).await);
+
+    let (status, _, cancelled) = send(
+        &state,
+        Method::DELETE,
+        &format!("/api/v1/rdv/{id}"),
+        &[("x-rdv-token", token)],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{cancelled}");
+    assert_eq!(cancelled["refund_cents"], rdv["price_cents"]);
+    assert_eq!(
+        (
+            cancelled["rdv"]["status"].as_str(),
+            cancelled["rdv"]["payment_status"].as_str()
+        ),
+        (Some("cancelled"), Some("refunded"))
+    );
+    let refunded: i32 = sqlx::query_scalar(
+        "SELECT refunded_cents FROM payments WHERE booking_id = $1 AND status = 'refunded'",
+    )
+    .bind(Uuid::parse_str(id).unwrap())
+    .fetch_one(&owner)
+    .await
+    .unwrap();
+    assert_eq!(i64::from(refunded), rdv["price_cents"].as_i64().unwrap());
+    assert!(
+        offered(&state, "Marseille", 5, second).await,
+        "a cancelled slot is offered again"
+    );
+    let (status, _, again) = send(
+        &state,
+        Method::DELETE,
+        &format!("/api/v1/rdv/{id}"),
+        &[("x-rdv-token", token)],
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, again["code"].as_str()),
+        (StatusCode::CONFLICT, Some("INVALID_STATUS"))
+    );
+
+    // Within 24 hours of the start, a booking can no longer be moved.
+    let soon = slots(&state, "Marseille", 0, &[]).await;
+    let soon = soon.iter().find(|s| {
+        let start = chrono::DateTime::parse_from_rfc3339(s["start"].as_str().unwrap()).unwrap();
+        start.with_timezone(&Utc) < Utc::now() + Duration::hours(24)
+    });
+    if let Some(s) = soon {
+        let (_, rdv) = post(
+            &state,
+            "/api/v1/rdv",
+            &[],
+            booking_body(
+                s["disponibilite_id"].as_str().unwrap(),
+                "GH-789-JK",
+                "late@test.fr",
+            ),
+        )
+        .await;
+        assert_eq!(
+            (rdv["can_modify"].as_bool(), rdv["modify_refusal"].as_str()),
+            (Some(false), Some("DEADLINE_PASSED")),
+            "{rdv}"
+        );
+        let (status, _, body) = send(
+            &state,
+            Method::PUT,
+            &format!("/api/v1/rdv/{}", rdv["id"].as_str().unwrap()),
+            &[("x-rdv-token", rdv["guest_token"].as_str().unwrap())],
+            Some(json!({ "disponibilite_id": second })),
+        )
+        .await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("DEADLINE_PASSED"))
+        );
+    }
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn expired_holds_are_released(owner: PgPool) {
+    let state = seeded(&owner).await;
+    let slot = slots(&state, "Nantes", 3, &[]).await[0]["disponibilite_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, rdv) = post(
+        &state,
+        "/api/v1/rdv",
+        &[],
+        booking_body(&slot, "LM-321-NP", "late.payer@test.fr"),
+    )
+    .await;
+    sqlx::query("UPDATE rdv SET hold_expires_at = now() - interval '1 second' WHERE id = $1")
+        .bind(Uuid::parse_str(rdv["id"].as_str().unwrap()).unwrap())
+        .execute(&owner)
+        .await
+        .unwrap();
+    let (released, _) = reference_app::notify::worker::tick(&state.db, &state.engine)
+        .await
+        .unwrap();
+    assert_eq!(released, 1);
+    assert!(offered(&state, "Nantes", 3, &slot).await);
+    let (status, body) = pay(&state, &rdv, "4242424242424242", "late").await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("HOLD_EXPIRED"))
+    );
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn clients_see_their_own_bookings_and_never_another_tenants(owner: PgPool) {
+    let state = seeded(&owner).await;
+    let tenants: Vec<Uuid> = sqlx::query_scalar("SELECT id FROM tenants ORDER BY slug")
+        .fetch_all(&owner)
+        .await
+        .unwrap();
+    let (a, b) = (tenants[0], tenants[1]);
+    let (client_a, _) = common::user_token(&owner, Some(a), "CLIENT").await;
+    let (client_b, _) = common::user_token(&owner, Some(b), "CLIENT").await;
+    let (staff_b, _) = common::user_token(&owner, Some(b), "ADMIN_TENANT").await;
+    let bearer = |t: &str| format!("Bearer {t}");
+    let auth_a = bearer(&client_a);
+
+    // A signed-in client's search covers its own network only.
+    let found = slots(&state, "Paris", 3, &[("authorization", &auth_a)]).await;
+    let (status, vehicle) = post(&state, "/api/v1/users/me/vehicles", &[("authorization", &auth_a)], json!({ "immatriculation": "QR-654-ST", "vehicle_type": "VP", "fuel": "DIESEL", "marque": "Peugeot" })).await;
+    assert_eq!(status, StatusCode::CREATED, "{vehicle}");
+    let (status, dup) = post(
+        &state,
+        "/api/v1/users/me/vehicles",
+        &[("authorization", &auth_a)],
+        json!({ "immatriculation": "qr654st" }),
+    )
+    .await;
+    assert_eq!(
+        (status, dup["code"].as_str()),
+        (StatusCode::CONFLICT, Some("VEHICLE_EXISTS"))
+    );
+    let mut body = booking_body(
+        found[0]["disponibilite_id"].as_str().unwrap(),
+        "QR-654-ST",
+        "client.a@test.fr",
+    );
+    body["vehicle_id"] = vehicle["id"].clone();
+    let (status, rdv) = post(&state, "/api/v1/rdv", &[("authorization", &auth_a)], body).await;
+    assert_eq!(status, StatusCode::CREATED, "{rdv}");
+    let centre: Uuid = sqlx::query_scalar("SELECT tenant_id FROM rdv WHERE id = $1")
+        .bind(Uuid::parse_str(rdv["id"].as_str().unwrap()).unwrap())
+        .fetch_one(&owner)
+        .await
+        .unwrap();
+    assert_eq!(centre, a, "booked in the client's network");
+    let (_, _, mine) = send(
+        &state,
+        Method::GET,
+        "/api/v1/rdv/me",
+        &[("authorization", &auth_a)],
+        None,
+    )
+    .await;
+    assert!(
+        mine["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == rdv["id"]),
+        "{mine}"
+    );
+
+    let id = rdv["id"].as_str().unwrap();
+    for who in [&client_b, &staff_b] {
+        for method in [Method::GET, Method::DELETE] {
+            let (status, _, body) = send(
+                &state,
+                method.clone(),
+                &format!("/api/v1/rdv/{id}"),
+                &[("authorization", &bearer(who))],
+                None,
+            )
+            .await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{method} {body}");
+        }
+    }
+    let (_, _, mine_b) = send(
+        &state,
+        Method::GET,
+        "/api/v1/rdv/me",
+        &[("authorization", &bearer(&client_b))],
+        None,
+    )
+    .await;
+    assert!(
+        !mine_b["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == rdv["id"])
+    );
+    let (status, _, _) = send(
+        &state,
+        Method::DELETE,
+        &format!(
+            "/api/v1/users/me/vehicles/{}",
+            vehicle["id"].as_str().unwrap()
+        ),
+        &[("authorization", &bearer(&client_b))],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // Another client of the same network cannot read it either.
+    let (client_a2, _) = common::user_token(&owner, Some(a), "CLIENT").await;
+    let (status, _, body) = send(
+        &state,
+        Method::GET,
+        &format!("/api/v1/rdv/{id}"),
+        &[("authorization", &bearer(&client_a2))],
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("OUT_OF_SCOPE"))
+    );
+    // Nor can another booking's token open it.
+    let fresh = slots(&state, "Lille", 3, &[]).await;
+    let (_, other) = post(
+        &state,
+        "/api/v1/rdv",
+        &[],
+        booking_body(
+            fresh[0]["disponibilite_id"].as_str().unwrap(),
+            "VA-987-WB",
+            "o@test.fr",
+        ),
+    )
+    .await;
+    let (status, _, _) = send(
+        &state,
+        Method::GET,
+        &format!("/api/v1/rdv/{id}"),
+        &[("x-rdv-token", other["guest_token"].as_str().unwrap())],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let (status, _, prefs) = send(
+        &state,
+        Method::PUT,
+        "/api/v1/users/me/notifications",
+        &[("authorization", &auth_a)],
+        Some(json!({ "email": true, "sms": false, "reminder_j1": true, "reminder_h2": false })),
+    )
+    .await;
+    assert_eq!(
+        (status, prefs["sms"].as_bool()),
+        (StatusCode::OK, Some(false))
+    );
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn committed_planning_changes_reach_the_engine(owner: PgPool) {
+    let state = seeded(&owner).await;
+    tokio::spawn(engine::sync::run(state.db.clone(), state.engine.clone()));
+    let slot = slots(&state, "Rennes", 3, &[]).await[0].clone();
+    let id = slot["disponibilite_id"].as_str().unwrap().to_owned();
+    let centre = Uuid::parse_str(id.split('.').next().unwrap()).unwrap();
+    let start = chrono::DateTime::parse_from_rfc3339(slot["start"].as_str().unwrap()).unwrap();
+    sqlx::query(
+        "INSERT INTO cts_closures (tenant_id, centre_id, starts_at, ends_at, reason) \
+         SELECT tenant_id, id, $2, $2 + interval '1 day', 'Travaux' FROM cts WHERE id = $1",
+    )
+    .bind(centre)
+    .bind(start.with_timezone(&Utc) - Duration::hours(1))
+    .execute(&owner)
+    .await
+    .unwrap();
+    let mut gone = false;
+    for _ in 0..100 {
+        if !offered(&state, "Rennes", 3, &id).await {
+            gone = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(gone, "the closure committed elsewhere closed the slot");
+}
