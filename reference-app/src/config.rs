@@ -36,6 +36,12 @@ pub struct Config {
     pub web_dir: Option<PathBuf>,
     /// How often the worker runs (`PTI_WORKER_INTERVAL_MS`, default 2000).
     pub worker_interval: std::time::Duration,
+    /// Requests per minute and client address by route class (`PTI_RATE_LIMITS`, e.g.
+    /// `auth=20,search=120,default=600`, the defaults).
+    pub rate_limits: crate::http::rate_limit::Limits,
+    /// Origins allowed to call the API from a browser (`PTI_CORS_ORIGINS`, comma-separated;
+    /// none by default: the portals are served from the same origin).
+    pub cors_origins: Vec<String>,
 }
 
 impl Config {
@@ -68,6 +74,18 @@ impl Config {
                 let built = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("web/dist");
                 built.join("index.html").exists().then_some(built)
             }),
+            rate_limits: crate::http::rate_limit::Limits::parse(
+                &lookup("PTI_RATE_LIMITS").unwrap_or_default(),
+            )
+            .map_err(|e| anyhow::anyhow!("PTI_RATE_LIMITS: {e}"))?,
+            cors_origins: lookup("PTI_CORS_ORIGINS")
+                .map(|v| {
+                    v.split(',')
+                        .map(|o| o.trim().to_owned())
+                        .filter(|o| !o.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
             worker_interval: std::time::Duration::from_millis(
                 lookup("PTI_WORKER_INTERVAL_MS")
                     .and_then(|v| v.parse().ok())
@@ -82,6 +100,7 @@ impl Config {
             default_tenant: self.default_tenant.clone(),
             dev_mailbox: self.dev_mailbox,
             web_dir: self.web_dir.clone(),
+            cors_origins: self.cors_origins.clone(),
         }
     }
 }
@@ -100,6 +119,8 @@ impl fmt::Debug for Config {
             .field("default_tenant", &self.default_tenant)
             .field("dev_mailbox", &self.dev_mailbox)
             .field("web_dir", &self.web_dir)
+            .field("rate_limits", &self.rate_limits)
+            .field("cors_origins", &self.cors_origins)
             .finish()
     }
 }

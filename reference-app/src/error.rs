@@ -50,6 +50,9 @@ pub enum Error {
     /// 404: no such resource (or not visible to the caller).
     #[error("not found")]
     NotFound,
+    /// 404: no route has this path.
+    #[error("no such API route")]
+    NoRoute,
     /// 409: the slot was taken meanwhile.
     #[error("this slot is no longer available")]
     SlotTaken,
@@ -123,7 +126,7 @@ impl Error {
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::PaymentFailed { .. } => StatusCode::PAYMENT_REQUIRED,
             Self::Forbidden | Self::Denied { .. } => StatusCode::FORBIDDEN,
-            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::NotFound | Self::NoRoute => StatusCode::NOT_FOUND,
             Self::SlotTaken | Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -143,6 +146,7 @@ impl Error {
             Self::Unauthorized => "UNAUTHORIZED",
             Self::Forbidden => "FORBIDDEN",
             Self::NotFound => "NOT_FOUND",
+            Self::NoRoute => "NO_ROUTE",
             Self::SlotTaken => "SLOT_TAKEN",
             Self::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
             Self::TooManyRequests { .. } => "RATE_LIMITED",

@@ -97,6 +97,7 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
         state.redis = Some(redis::Client::open(url.as_str()).context("REDIS_URL")?);
     }
     state.settings = std::sync::Arc::new(config.settings());
+    state.rate_limiter = reference_app::http::RateLimiter::new(config.rate_limits);
     let started = std::time::Instant::now();
     let engine = reference_app::engine::load::load(&pool, reference_app::engine::today())
         .await

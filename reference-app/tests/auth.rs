@@ -446,6 +446,7 @@ async fn login_is_rate_limited_with_retry_after(owner: PgPool) {
         reference_app::http::RateLimiter::new(reference_app::http::rate_limit::Limits {
             window: std::time::Duration::from_secs(60),
             auth: 3,
+            search: 1000,
             default: 1000,
         });
     let body = json!({"email": "nobody@exemple.fr", "password": "x"});

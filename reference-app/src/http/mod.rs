@@ -1,6 +1,7 @@
 //! The HTTP layer: [`app`] merges one router per module and adds the middleware (request ids,
 //! tracing, metrics).
 
+pub mod docs;
 pub mod health;
 pub mod json;
 pub mod metrics;
@@ -61,6 +62,28 @@ pub struct Settings {
     pub dev_mailbox: bool,
     /// The built web portals to serve at `/` (a directory with `index.html`).
     pub web_dir: Option<std::path::PathBuf>,
+    /// Origins allowed by CORS.
+    pub cors_origins: Vec<String>,
+}
+
+/// CORS for the configured origins: credentials-free, the API's methods and headers.
+fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {
+    use axum::http::{Method, header};
+    let origins: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o).ok())
+        .collect();
+    tower_http::cors::CorsLayer::new()
+        .allow_origin(origins)
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            HeaderName::from_static("idempotency-key"),
+            HeaderName::from_static("x-tenant-id"),
+            HeaderName::from_static("x-rdv-token"),
+        ])
+        .max_age(std::time::Duration::from_secs(3600))
 }
 
 impl AppState {
@@ -106,9 +129,10 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::booking::router())
         .merge(crate::payment::router())
         .merge(crate::notify::router())
+        .merge(docs::router())
         .route(
             "/api/{*rest}",
-            axum::routing::any(|| async { crate::error::Error::NotFound }),
+            axum::routing::any(|| async { crate::error::Error::NoRoute }),
         );
     if let Some(dir) = &state.settings.web_dir {
         // The portals: static files, and index.html for the client-side routes.
@@ -122,6 +146,7 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             rate_limit::enforce,
         ))
+        .layer(cors(&state.settings.cors_origins))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

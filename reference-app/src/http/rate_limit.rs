@@ -19,6 +19,8 @@ use crate::error::Error;
 pub enum RouteClass {
     /// Login, sign-up, refresh: strict (password guessing).
     Auth,
+    /// Availability search and places: stricter than the rest (scraping).
+    Search,
     /// Everything else.
     Default,
 }
@@ -28,6 +30,9 @@ impl RouteClass {
     pub fn of(path: &str) -> Self {
         if path.starts_with("/api/v1/auth/") {
             Self::Auth
+        } else if path.starts_with("/api/v1/disponibilites/") || path.starts_with("/api/v1/places/")
+        {
+            Self::Search
         } else {
             Self::Default
         }
@@ -41,6 +46,8 @@ pub struct Limits {
     pub window: Duration,
     /// For [`RouteClass::Auth`].
     pub auth: u32,
+    /// For [`RouteClass::Search`].
+    pub search: u32,
     /// For [`RouteClass::Default`].
     pub default: u32,
 }
@@ -50,8 +57,32 @@ impl Default for Limits {
         Self {
             window: Duration::from_secs(60),
             auth: 20,
+            search: 120,
             default: 600,
         }
+    }
+}
+
+impl Limits {
+    /// The defaults with the overrides of `spec`, e.g. `auth=200,search=1000` (per minute).
+    pub fn parse(spec: &str) -> Result<Self, String> {
+        let mut limits = Self::default();
+        for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (class, value) = part
+                .split_once('=')
+                .ok_or_else(|| format!("'{part}' is not class=count"))?;
+            let value: u32 = value
+                .trim()
+                .parse()
+                .map_err(|_| format!("'{value}' is not a count"))?;
+            match class.trim() {
+                "auth" => limits.auth = value,
+                "search" => limits.search = value,
+                "default" => limits.default = value,
+                other => return Err(format!("unknown route class '{other}'")),
+            }
+        }
+        Ok(limits)
     }
 }
 
@@ -85,6 +116,7 @@ impl RateLimiter {
     ) -> Result<(), u64> {
         let limit = match class {
             RouteClass::Auth => self.limits.auth,
+            RouteClass::Search => self.limits.search,
             RouteClass::Default => self.limits.default,
         };
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
@@ -133,6 +165,7 @@ mod tests {
         let limiter = RateLimiter::new(Limits {
             window: Duration::from_secs(60),
             auth: 2,
+            search: 50,
             default: 100,
         });
         let t0 = Instant::now();
@@ -161,5 +194,17 @@ mod tests {
     fn auth_routes_are_their_own_class() {
         assert_eq!(RouteClass::of("/api/v1/auth/login"), RouteClass::Auth);
         assert_eq!(RouteClass::of("/api/v1/users/me"), RouteClass::Default);
+        assert_eq!(
+            RouteClass::of("/api/v1/disponibilites/search"),
+            RouteClass::Search
+        );
+    }
+
+    #[test]
+    fn limits_are_configurable_per_class() {
+        let l = Limits::parse("auth=200, search=1000").unwrap();
+        assert_eq!((l.auth, l.search, l.default), (200, 1000, 600));
+        assert!(Limits::parse("login=3").is_err());
+        assert!(Limits::parse("auth=many").is_err());
     }
 }
