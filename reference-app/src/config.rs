@@ -42,6 +42,11 @@ pub struct Config {
     /// Origins allowed to call the API from a browser (`PTI_CORS_ORIGINS`, comma-separated;
     /// none by default: the portals are served from the same origin).
     pub cors_origins: Vec<String>,
+    /// Stripe secret key (`PTI_STRIPE_SECRET_KEY`): when set, payments go through Stripe instead
+    /// of the sandbox.
+    pub stripe_secret_key: Option<String>,
+    /// Stripe's API root (`PTI_STRIPE_API_BASE`, default `https://api.stripe.com`).
+    pub stripe_api_base: String,
 }
 
 impl Config {
@@ -86,6 +91,9 @@ impl Config {
                         .collect()
                 })
                 .unwrap_or_default(),
+            stripe_secret_key: lookup("PTI_STRIPE_SECRET_KEY"),
+            stripe_api_base: lookup("PTI_STRIPE_API_BASE")
+                .unwrap_or_else(|| crate::payment::stripe::STRIPE_API.to_owned()),
             worker_interval: std::time::Duration::from_millis(
                 lookup("PTI_WORKER_INTERVAL_MS")
                     .and_then(|v| v.parse().ok())
@@ -121,6 +129,8 @@ impl fmt::Debug for Config {
             .field("web_dir", &self.web_dir)
             .field("rate_limits", &self.rate_limits)
             .field("cors_origins", &self.cors_origins)
+            .field("stripe_secret_key", &set(&self.stripe_secret_key))
+            .field("stripe_api_base", &self.stripe_api_base)
             .finish()
     }
 }

@@ -98,6 +98,14 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
     }
     state.settings = std::sync::Arc::new(config.settings());
     state.rate_limiter = reference_app::http::RateLimiter::new(config.rate_limits);
+    if let Some(key) = &config.stripe_secret_key {
+        state.payments = std::sync::Arc::new(reference_app::payment::Stripe::new(
+            &config.stripe_api_base,
+            key,
+        ));
+        state.sandbox = None;
+        tracing::info!("payments through Stripe");
+    }
     let started = std::time::Instant::now();
     let engine = reference_app::engine::load::load(&pool, reference_app::engine::today())
         .await

@@ -2,6 +2,7 @@
 //! (pay a held booking, idempotent by `Idempotency-Key`); refunds for cancellations.
 
 pub mod provider;
+pub mod stripe;
 
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -21,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::http::{ApiJson, AppState};
 use crate::notify::outbox;
 pub use provider::{PaymentError, PaymentProvider, Sandbox};
+pub use stripe::Stripe;
 
 /// The payment routes.
 pub fn router() -> Router<AppState> {
