@@ -3,14 +3,19 @@
 #   Python: venv in bindings/python/.venv, maturin develop (debug: CI builds one profile), pytest, mypy --strict
 #   Node:   npm ci in bindings/node, napi build --platform (debug), committed index.d.ts/index.js
 #           current (git diff), node --test, tsc --noEmit
+#   Mobile: mobile/generate.sh (debug build + uniffi-bindgen) and the committed Kotlin/Swift
+#           current (git status), uniffi's Python on every vector file (python3 + the cdylib),
+#           npm ci (kotlinc) in bindings/mobile, kotlinc, the Kotlin vector runner on the JVM
+#           (JNA and Gson from Debian's libjna-java and libgoogle-gson-java, installed if
+#           missing and root). No Swift toolchain here: the Swift sources are only generated.
 # Exits non-zero on any failure. Prints the elapsed time of each step.
-# Usage: bindings/test.sh [python|node]...   (default: both)
+# Usage: bindings/test.sh [python|node|mobile]...   (default: all three)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 python="${PYTHON:-python3}"
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(python node)
+[ ${#targets[@]} -eq 0 ] && targets=(python node mobile)
 
 need() {
   command -v "$1" >/dev/null 2>&1 || { echo "bindings/test.sh: '$1' is missing: $2" >&2; exit 127; }
@@ -55,12 +60,45 @@ run_node() {
   step "node: tsc --noEmit" npx tsc -p test/tsconfig.json
 }
 
+run_mobile() {
+  need java "install a JDK >= 17 (Debian: apt-get install openjdk-17-jdk-headless)"
+  need npm "install npm"
+  need "$python" "install Python >= 3.9 (or set PYTHON)"
+  local jars=(/usr/share/java/jna.jar /usr/share/java/gson.jar)
+  if [ ! -f "${jars[0]}" ] || [ ! -f "${jars[1]}" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      step "mobile: apt-get install libjna-java libgoogle-gson-java" bash -c \
+        "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjna-java libgoogle-gson-java >/dev/null"
+    else
+      echo "bindings/test.sh: JNA and Gson are missing: apt-get install libjna-java libgoogle-gson-java" >&2
+      exit 127
+    fi
+  fi
+  cd "$here/mobile"
+  local target="${CARGO_TARGET_DIR:-$here/../target}"
+  local out="$target/mobile-tests"
+  rm -rf "$out" && mkdir -p "$out"
+  step "mobile: generate.sh (cargo build, uniffi-bindgen kotlin + swift)" ./generate.sh
+  step "mobile: generated/ is current" bash -c \
+    "git diff --exit-code -- generated && test -z \"\$(git status --porcelain -- generated)\""
+  step "mobile: uniffi Python, every vector file" bash -c \
+    "./generate.sh python '$out/python' && PYTHONPATH='$out/python' '$python' -m unittest tests/test_vectors.py"
+  step "mobile: npm ci (kotlin-compiler)" npm ci --no-audit --no-fund --loglevel=error
+  local cp="${jars[0]}:${jars[1]}"
+  step "mobile: kotlinc generated + tests/VectorsTest.kt" node_modules/kotlin-compiler/bin/kotlinc \
+    -nowarn -cp "$cp" generated/kotlin/fr/pticalendar/core/pti_calendar.kt tests/VectorsTest.kt \
+    -d "$out/kotlin"
+  step "mobile: Kotlin vectors on the JVM" java -Djna.library.path="$target/debug" \
+    -cp "$out/kotlin:node_modules/kotlin-compiler/lib/kotlin-stdlib.jar:$cp" VectorsTestKt ../../tests/vectors
+}
+
 total=$SECONDS
 for t in "${targets[@]}"; do
   case "$t" in
     python) (run_python) ;;
     node) (run_node) ;;
-    *) echo "bindings/test.sh: unknown target '$t' (python|node)" >&2; exit 2 ;;
+    mobile) (run_mobile) ;;
+    *) echo "bindings/test.sh: unknown target '$t' (python|node|mobile)" >&2; exit 2 ;;
   esac
 done
 echo "bindings/test.sh: all passed in $((SECONDS - total)) s"
