@@ -3,12 +3,13 @@
 
 use super::{Code, bad_value, coded, count, from_js, instant, iso, uuid};
 use chrono::{DateTime, FixedOffset};
-use napi::{Either, JsDate, Result};
+use napi::{Either, Env, JsDate, Result};
 use napi_derive::napi;
+use pti_core::Coded;
 use pti_core::model::{Booking, ControlType, Money, Vehicle};
 use pti_core::places;
 use pti_core::policy::{self, Action, Permission, PrincipalFields, ResourceRef as CoreRef, Role};
-use pti_core::rules::{self, BookingRequest, InspectionOutcome, VehicleHistory};
+use pti_core::rules::{self, BookingRequest, InspectionOutcome, RuleError, VehicleHistory};
 use serde_json::Value;
 
 /// A tenant's booking policy. Every field is optional: a missing one takes the trade's default
@@ -37,6 +38,41 @@ pub struct BookingPolicy {
     pub fill_warning_percent: Option<f64>,
     /// An unpaid hold is released after this many minutes (10).
     pub hold_minutes: Option<f64>,
+}
+
+/// A rule refusal thrown as an `Error` with its `.code` and the facts that explain it as
+/// properties (`earliest`, `latest`, `deadline`: ISO 8601 UTC; `closedOn`: `YYYY-MM-DD`;
+/// `limit`; `bookingId`; `status`). Falls back to a plain coded error if the object cannot be
+/// built.
+fn rule_error(env: &Env, e: RuleError) -> napi::Error<Code> {
+    let build = || -> Result<()> {
+        let mut error = env.create_error(napi::Error::from_reason(e.to_string()))?;
+        error.set("code", e.code())?;
+        match &e {
+            RuleError::NoticeTooShort { earliest } => error.set("earliest", iso(earliest))?,
+            RuleError::BeyondHorizon { latest } => error.set("latest", iso(latest))?,
+            RuleError::DeadlinePassed { deadline } => error.set("deadline", iso(deadline))?,
+            RuleError::RecheckWindowExpired { closed_on } => {
+                error.set("closedOn", closed_on.to_string())?
+            }
+            RuleError::VehicleAlreadyBooked(id) => error.set("bookingId", id.to_string())?,
+            RuleError::OverbookingLimitReached { limit } => error.set("limit", *limit)?,
+            RuleError::NotModifiable(status) => error.set(
+                "status",
+                serde_json::to_value(status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+            )?,
+            _ => {}
+        }
+        env.throw(error)
+    };
+    match build() {
+        // Thrown already: napi-rs leaves a pending exception in place.
+        Ok(()) => napi::Error::new(Code("PendingException"), e.to_string()),
+        Err(_) => coded(e),
+    }
 }
 
 /// A whole number in the range of `T`.
@@ -142,6 +178,7 @@ pub fn booking_window(
 /// Minimum notice and horizon; throws `NOTICE_TOO_SHORT` or `BEYOND_HORIZON`.
 #[napi]
 pub fn check_timing(
+    env: Env,
     policy: BookingPolicy,
     now: Either<String, JsDate<'_>>,
     start: Either<String, JsDate<'_>>,
@@ -151,7 +188,7 @@ pub fn check_timing(
         instant("now", now)?,
         instant("start", start)?,
     )
-    .map_err(coded)
+    .map_err(|e| rule_error(&env, e))
 }
 
 /// A control type code (`'CT'`, `'CT_CONTRE_VISITE'`, `'CTC'`).
@@ -163,13 +200,14 @@ fn control(text: String) -> Result<ControlType, Code> {
 /// `CATEGORY_NOT_OFFERED`, `CONTROL_TYPE_NOT_OFFERED` or `NO_QUALIFIED_INSPECTOR`.
 #[napi]
 pub fn check_offer(
+    env: Env,
     #[napi(ts_arg_type = "Record<string, unknown>")] centre: Value,
     #[napi(ts_arg_type = "'CT' | 'CT_CONTRE_VISITE' | 'CTC'")] control_type: String,
     #[napi(ts_arg_type = "Record<string, unknown>")] vehicle: Value,
 ) -> Result<(), Code> {
     let centre = from_js("centre", centre)?;
     let vehicle: Vehicle = from_js("vehicle", vehicle)?;
-    rules::check_offer(&centre, control(control_type)?, &vehicle).map_err(coded)
+    rules::check_offer(&centre, control(control_type)?, &vehicle).map_err(|e| rule_error(&env, e))
 }
 
 /// A start in the centre's local time: an ISO string with its offset (a `Date` is taken in UTC).
@@ -190,6 +228,7 @@ fn local(name: &str, value: Either<String, JsDate<'_>>) -> Result<DateTime<Fixed
 #[napi]
 #[allow(clippy::too_many_arguments)]
 pub fn check_new_booking(
+    env: Env,
     policy: BookingPolicy,
     now: Either<String, JsDate<'_>>,
     #[napi(ts_arg_type = "Record<string, unknown>")] centre: Value,
@@ -224,12 +263,13 @@ pub fn check_new_booking(
         last_periodic: last.as_ref(),
         bookings: &bookings,
     };
-    rules::check_new_booking(&policy, now, &request, &history).map_err(coded)
+    rules::check_new_booking(&policy, now, &request, &history).map_err(|e| rule_error(&env, e))
 }
 
 /// Moving `booking` to `newStart`; throws `DEADLINE_PASSED`, `BOOKING_NOT_MODIFIABLE`, ...
 #[napi]
 pub fn check_modification(
+    env: Env,
     policy: BookingPolicy,
     now: Either<String, JsDate<'_>>,
     #[napi(ts_arg_type = "Record<string, unknown>")] booking: Value,
@@ -242,7 +282,7 @@ pub fn check_modification(
         &booking,
         instant("newStart", new_start)?,
     )
-    .map_err(coded)
+    .map_err(|e| rule_error(&env, e))
 }
 
 /// What a cancellation refunds.
@@ -261,6 +301,7 @@ pub struct Refund {
 /// What cancelling `booking` at `now` would refund of `paidCents`, or why it cannot be.
 #[napi]
 pub fn cancellation_quote(
+    env: Env,
     policy: BookingPolicy,
     now: Either<String, JsDate<'_>>,
     #[napi(ts_arg_type = "Record<string, unknown>")] booking: Value,
@@ -278,7 +319,7 @@ pub fn cancellation_quote(
         &booking,
         Money::from_cents(paid_cents as i64),
     )
-    .map_err(coded)?;
+    .map_err(|e| rule_error(&env, e))?;
     Ok(Refund {
         amount_cents: r.amount.cents(),
         percent: u32::from(r.percent),
@@ -291,6 +332,7 @@ pub fn cancellation_quote(
 /// `OVERBOOKING_LIMIT_REACHED`.
 #[napi]
 pub fn check_drop_off(
+    env: Env,
     policy: BookingPolicy,
     daily_capacity: f64,
     bookings: f64,
@@ -300,7 +342,7 @@ pub fn check_drop_off(
         whole("dailyCapacity", daily_capacity)?,
         count("bookings", bookings)?,
     )
-    .map_err(coded)
+    .map_err(|e| rule_error(&env, e))
 }
 
 /// How full a centre's day is.

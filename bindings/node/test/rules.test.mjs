@@ -37,8 +37,18 @@ test('every vector file is here', () => {
 
 for (const c of rules) {
   test(`rules: ${c.name}`, () => {
-    if (c.expected.error) {
-      assert.throws(() => run(c.check, c.input), code(c.expected.error))
+    const e = c.expected
+    if (e.error) {
+      assert.throws(() => run(c.check, c.input), (err) => {
+        assert.equal(err.code, e.error)
+        assert.ok(err instanceof Error)
+        for (const key of ['earliest', 'latest', 'deadline']) {
+          if (e[key]) assert.equal(Date.parse(err[key]), Date.parse(e[key]), key)
+        }
+        if (e.closed_on) assert.equal(err.closedOn, e.closed_on)
+        if (e.limit !== undefined) assert.equal(err.limit, e.limit)
+        return true
+      })
       return
     }
     const got = run(c.check, c.input)
@@ -64,14 +74,15 @@ for (const c of policy) {
   })
 }
 
-test('defaults, windows and facts in the message', () => {
+test('defaults, windows and facts on the error', () => {
   const d = pti.defaultBookingPolicy()
   assert.equal(d.minNoticeMinutes, 120)
   assert.equal(d.horizonDays, 90)
   const w = pti.bookingWindow({}, new Date('2026-12-01T10:00:00Z'))
   assert.equal(w.earliest, '2026-12-01T12:00:00+00:00')
   assert.throws(() => pti.checkTiming({}, '2026-12-01T10:00:00Z', '2026-12-01T11:00:00Z'),
-    (e) => e.code === 'NOTICE_TOO_SHORT' && e.message.includes('2026-12-01 12:00:00'))
+    (e) => e.code === 'NOTICE_TOO_SHORT' && e.earliest === '2026-12-01T12:00:00+00:00' && e.message.includes('2026-12-01 12:00:00'))
+  assert.throws(() => pti.checkDropOff({}, 10, 11), (e) => e.code === 'OVERBOOKING_LIMIT_REACHED' && e.limit === 11)
 })
 
 test('bad input throws, nothing crashes', () => {
