@@ -9,6 +9,23 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/** The places of France, searched by name or postcode. */
+export declare class Gazetteer {
+  /**
+   * Parses the table `insee;name;postcodes;departement;population;lat;lng;precision`
+   * (header first); throws `INVALID_PLACES_TABLE`.
+   */
+  static fromCsv(text: string): Gazetteer
+  /** Number of places. */
+  get size(): number
+  /** Up to `limit` (default 10) places for what a person has typed so far. */
+  suggest(text: string, limit?: number | undefined | null): Array<Place>
+  /** The place a free text names; throws `PLACE_NOT_FOUND`. */
+  resolve(text: string): Place
+  /** A place by INSEE code, or `null`. */
+  byInsee(insee: string): Place | null
+}
+
 /** Centres with their availability over a horizon: search, book, release. */
 export declare class Network {
   /**
@@ -33,6 +50,97 @@ export declare class Network {
   release(centreId: string, bookingId: string): Placement
 }
 
+/**
+ * Whether `principal` may `action` the row `resource`: returns, or throws `FORBIDDEN`,
+ * `CROSS_TENANT` or `OUT_OF_SCOPE`; an incoherent principal throws `INVALID_PRINCIPAL`,
+ * `UNKNOWN_ROLE`, `INVALID_PERMISSION` or `GRANT_TOO_WIDE`.
+ */
+export declare function authorize(principal: Principal, action: 'create' | 'read' | 'update' | 'delete' | 'cancel' | 'status' | 'export', resource: ResourceRef): void
+
+/**
+ * A tenant's booking policy. Every field is optional: a missing one takes the trade's default
+ * (`defaultBookingPolicy()`).
+ */
+export interface BookingPolicy {
+  /** Least time between booking and inspection, minutes (120). */
+  minNoticeMinutes?: number
+  /** How far ahead one may book, days (90). */
+  horizonDays?: number
+  /** A booking may be moved until this many hours before it starts (24). */
+  modificationDeadlineHours?: number
+  /** Cancelling until this many hours before the start gives the early refund (24). */
+  cancellationDeadlineHours?: number
+  /** Share refunded on an early cancellation, percent (100). */
+  refundBeforeDeadlinePercent?: number
+  /** Share refunded on a late cancellation, percent (0). */
+  refundAfterDeadlinePercent?: number
+  /** Whether a late cancellation is accepted at all (true). */
+  lateCancellationAllowed?: boolean
+  /** Re-inspection window after a failed inspection, months (2). */
+  recheckWindowMonths?: number
+  /** Bookings a day takes, as a share of its capacity, percent (110). */
+  overbookingPercent?: number
+  /** Fill above which the centre manager is warned, percent (90). */
+  fillWarningPercent?: number
+  /** An unpaid hold is released after this many minutes (10). */
+  holdMinutes?: number
+}
+
+/** The booking window at `now`. */
+export declare function bookingWindow(policy: BookingPolicy, now: string | Date): BookingWindow
+
+/** The first start allowed now and the first refused. */
+export interface BookingWindow {
+  /** First start allowed, ISO 8601 UTC. */
+  earliest: string
+  /** First start no longer allowed, ISO 8601 UTC. */
+  latest: string
+}
+
+/** What cancelling `booking` at `now` would refund of `paidCents`, or why it cannot be. */
+export declare function cancellationQuote(policy: BookingPolicy, now: string | Date, booking: Record<string, unknown>, paidCents: number): Refund
+
+/**
+ * A drop-off fits while the day has fewer bookings than its limit; throws
+ * `OVERBOOKING_LIMIT_REACHED`.
+ */
+export declare function checkDropOff(policy: BookingPolicy, dailyCapacity: number, bookings: number): void
+
+/** Moving `booking` to `newStart`; throws `DEADLINE_PASSED`, `BOOKING_NOT_MODIFIABLE`, ... */
+export declare function checkModification(policy: BookingPolicy, now: string | Date, booking: Record<string, unknown>, newStart: string | Date): void
+
+/**
+ * Every rule of a new booking, the first refusal winning: offer, notice and horizon,
+ * re-inspection window, the vehicle's other bookings. `start` is best an ISO string in the
+ * centre's local offset (the re-inspection window counts local days).
+ */
+export declare function checkNewBooking(policy: BookingPolicy, now: string | Date, centre: Record<string, unknown>, vehicle: Record<string, unknown>, controlType: 'CT' | 'CT_CONTRE_VISITE' | 'CTC', start: string | Date, lastPeriodic?: Record<string, unknown> | null, bookings?: Array<Record<string, unknown>>): void
+
+/**
+ * The centre offers the control type for the vehicle and has a qualified inspector; throws
+ * `CATEGORY_NOT_OFFERED`, `CONTROL_TYPE_NOT_OFFERED` or `NO_QUALIFIED_INSPECTOR`.
+ */
+export declare function checkOffer(centre: Record<string, unknown>, controlType: 'CT' | 'CT_CONTRE_VISITE' | 'CTC', vehicle: Record<string, unknown>): void
+
+/** Minimum notice and horizon; throws `NOTICE_TOO_SHORT` or `BEYOND_HORIZON`. */
+export declare function checkTiming(policy: BookingPolicy, now: string | Date, start: string | Date): void
+
+/** The trade's default booking policy, every field set. */
+export declare function defaultBookingPolicy(): BookingPolicy
+
+/** The fill of a day with `bookings` bookings. */
+export declare function fillLevel(policy: BookingPolicy, dailyCapacity: number, bookings: number): FillLevel
+
+/** How full a centre's day is. */
+export interface FillLevel {
+  /** Bookings as a share of the daily capacity, percent (rounded down). */
+  percent: number
+  /** Above the policy's warning level. */
+  warn: boolean
+  /** The day takes no more booking. */
+  full: boolean
+}
+
 /** A free start found by a search. */
 export interface FreeSlot {
   /** Start, ISO 8601 with the local UTC offset. */
@@ -52,6 +160,26 @@ export declare function generateSlots(centre: Record<string, unknown>, firstDay:
 /** Validates and normalises a French plate; throws `INVALID_PLATE`. */
 export declare function parsePlate(text: string): Plate
 
+/** A French commune (or municipal arrondissement). */
+export interface Place {
+  /** INSEE code. */
+  insee: string
+  /** Official name. */
+  name: string
+  /** Postcodes. */
+  postcodes: Array<string>
+  /** Département code. */
+  departement: string
+  /** Population. */
+  population: number
+  /** Latitude, degrees. */
+  lat: number
+  /** Longitude, degrees. */
+  lng: number
+  /** How close the coordinates are to the commune. */
+  precision: 'city' | 'postcode' | 'departement'
+}
+
 /** Where a booking was placed. */
 export interface Placement {
   /** The booking. */
@@ -70,6 +198,48 @@ export interface Plate {
   canonical: string
   /** `'siv'` or `'fni'`. */
   format: 'siv' | 'fni'
+}
+
+/** Who acts: a role and the places it is attached to, or an API key with its grants. */
+export interface Principal {
+  /** The role code. */
+  role: 'SUPER_ADMIN' | 'ADMIN_TENANT' | 'ADMIN_AGENCE' | 'ADMIN_CT' | 'CONTROLEUR' | 'CALL_CENTER' | 'CLIENT' | 'API_KEY'
+  /** The user (none for an API key). */
+  userId?: string
+  /** The tenant (none only for a super admin). */
+  tenantId?: string
+  /** The agency (ADMIN_AGENCE). */
+  agencyId?: string
+  /** The centre (ADMIN_CT, CONTROLEUR). */
+  centreId?: string
+  /** An API key's grants, `resource:action[:scope]`. */
+  grants?: Array<string>
+}
+
+/** What a cancellation refunds. */
+export interface Refund {
+  /** Amount refunded, cents. */
+  amountCents: number
+  /** Share of the amount paid, percent. */
+  percent: number
+  /** Whether the cancellation came before the deadline. */
+  beforeDeadline: boolean
+  /** The cancellation deadline, ISO 8601 UTC. */
+  deadline: string
+}
+
+/** The row an action touches, described by where it belongs. */
+export interface ResourceRef {
+  /** What kind of row: `'rdv'`, `'ct'`, `'payment'`, ... */
+  kind: string
+  /** Its tenant. */
+  tenantId?: string
+  /** Its agency. */
+  agencyId?: string
+  /** Its centre. */
+  centreId?: string
+  /** The user who owns it. */
+  ownerId?: string
 }
 
 /** One centre found by a search. */
@@ -97,3 +267,6 @@ export interface Slot {
   /** End, ISO 8601 with the local UTC offset. */
   end: string
 }
+
+/** Checks a policy; throws `INVALID_POLICY` when a value cannot be right. */
+export declare function validateBookingPolicy(policy: BookingPolicy): void

@@ -835,6 +835,18 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.Gazetteer = nativeBinding.Gazetteer
 module.exports.Network = nativeBinding.Network
+module.exports.authorize = nativeBinding.authorize
+module.exports.bookingWindow = nativeBinding.bookingWindow
+module.exports.cancellationQuote = nativeBinding.cancellationQuote
+module.exports.checkDropOff = nativeBinding.checkDropOff
+module.exports.checkModification = nativeBinding.checkModification
+module.exports.checkNewBooking = nativeBinding.checkNewBooking
+module.exports.checkOffer = nativeBinding.checkOffer
+module.exports.checkTiming = nativeBinding.checkTiming
+module.exports.defaultBookingPolicy = nativeBinding.defaultBookingPolicy
+module.exports.fillLevel = nativeBinding.fillLevel
 module.exports.generateSlots = nativeBinding.generateSlots
 module.exports.parsePlate = nativeBinding.parsePlate
+module.exports.validateBookingPolicy = nativeBinding.validateBookingPolicy

@@ -23,6 +23,8 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashMap;
 
+pub mod rules;
+
 /// The `code` of a thrown error.
 pub struct Code(&'static str);
 

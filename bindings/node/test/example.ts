@@ -26,3 +26,19 @@ if (first !== undefined && first.slots[0] !== undefined) {
   network.release(first.centreId, placed.bookingId)
   console.log(format, slots.length, end, network.size, network.displaced.length, first.distanceKm.toFixed(1))
 }
+
+// Rules, access control and places.
+import { checkTiming, cancellationQuote, defaultBookingPolicy, authorize, fillLevel, Gazetteer, type BookingPolicy, type Refund, type FillLevel, type Place } from '../index.js'
+
+const policy: BookingPolicy = { ...defaultBookingPolicy(), minNoticeMinutes: 60 }
+try {
+  checkTiming(policy, new Date(), '2026-12-03T08:00:00+01:00')
+} catch (e) {
+  if (e instanceof Error && 'code' in e && e.code === 'NOTICE_TOO_SHORT') console.log('too soon')
+}
+const fill: FillLevel = fillLevel(policy, 30, 27)
+authorize({ role: 'SUPER_ADMIN' }, 'read', { kind: 'rdv' })
+const quote = (booking: Record<string, unknown>): Refund => cancellationQuote(policy, new Date(), booking, 7500)
+const places = Gazetteer.fromCsv('insee;name;postcodes;departement;population;lat;lng;precision\n')
+const found: Place[] = places.suggest('mars', 5)
+console.log(fill.warn, typeof quote, found.length, places.size)

@@ -87,6 +87,97 @@ create_exception!(
     "UNKNOWN_CENTRE: no centre with this id is in the network (raised by the binding)."
 );
 
+create_exception!(
+    _native,
+    NoticeTooShort,
+    BookingError,
+    "NOTICE_TOO_SHORT: the start is too soon; `.earliest` is the first start allowed."
+);
+create_exception!(
+    _native,
+    BeyondHorizon,
+    BookingError,
+    "BEYOND_HORIZON: the start lies beyond the booking horizon; `.latest` is the first refused."
+);
+create_exception!(
+    _native,
+    DeadlinePassed,
+    BookingError,
+    "DEADLINE_PASSED: the change or cancellation deadline (`.deadline`) has passed."
+);
+create_exception!(
+    _native,
+    RecheckWindowExpired,
+    BookingError,
+    "RECHECK_WINDOW_EXPIRED: the re-inspection window closed on `.closed_on`."
+);
+create_exception!(
+    _native,
+    NoFailedInspection,
+    BookingError,
+    "NO_FAILED_INSPECTION: no failed periodic inspection of this vehicle to re-inspect."
+);
+create_exception!(
+    _native,
+    VehicleAlreadyBooked,
+    BookingError,
+    "VEHICLE_ALREADY_BOOKED: the vehicle has an overlapping booking (`.booking_id`)."
+);
+create_exception!(
+    _native,
+    CategoryNotOffered,
+    BookingError,
+    "CATEGORY_NOT_OFFERED: the centre does not inspect this vehicle category."
+);
+create_exception!(
+    _native,
+    ControlTypeNotOffered,
+    BookingError,
+    "CONTROL_TYPE_NOT_OFFERED: the centre does not offer this control type for the vehicle."
+);
+create_exception!(
+    _native,
+    OverbookingLimitReached,
+    BookingError,
+    "OVERBOOKING_LIMIT_REACHED: the day is full, overbooking included (`.limit` bookings)."
+);
+create_exception!(
+    _native,
+    BookingNotModifiable,
+    BookingError,
+    "BOOKING_NOT_MODIFIABLE: the booking's status (`.status`) allows no change."
+);
+create_exception!(
+    _native,
+    AccessDenied,
+    PtiError,
+    "An action refused by `authorize` (FORBIDDEN, CROSS_TENANT, OUT_OF_SCOPE)."
+);
+create_exception!(
+    _native,
+    Forbidden,
+    AccessDenied,
+    "FORBIDDEN: the role holds no permission for this resource and action."
+);
+create_exception!(
+    _native,
+    CrossTenant,
+    AccessDenied,
+    "CROSS_TENANT: the row belongs to another tenant (or to none)."
+);
+create_exception!(
+    _native,
+    OutOfScope,
+    AccessDenied,
+    "OUT_OF_SCOPE: the row lies outside the principal's agency, centre or own rows."
+);
+create_exception!(
+    _native,
+    PlaceNotFound,
+    PtiError,
+    "PLACE_NOT_FOUND: no French commune or postcode matches the text."
+);
+
 /// The Python exception of an engine error, with `.code` set.
 fn engine_error(code: &str, message: String) -> PyErr {
     let err = match code {
@@ -97,6 +188,20 @@ fn engine_error(code: &str, message: String) -> PyErr {
         "UNKNOWN_BOOKING" => UnknownBooking::new_err(message),
         "DUPLICATE_BOOKING" => DuplicateBooking::new_err(message),
         "UNKNOWN_CENTRE" => UnknownCentre::new_err(message),
+        "NOTICE_TOO_SHORT" => NoticeTooShort::new_err(message),
+        "BEYOND_HORIZON" => BeyondHorizon::new_err(message),
+        "DEADLINE_PASSED" => DeadlinePassed::new_err(message),
+        "RECHECK_WINDOW_EXPIRED" => RecheckWindowExpired::new_err(message),
+        "NO_FAILED_INSPECTION" => NoFailedInspection::new_err(message),
+        "VEHICLE_ALREADY_BOOKED" => VehicleAlreadyBooked::new_err(message),
+        "CATEGORY_NOT_OFFERED" => CategoryNotOffered::new_err(message),
+        "CONTROL_TYPE_NOT_OFFERED" => ControlTypeNotOffered::new_err(message),
+        "OVERBOOKING_LIMIT_REACHED" => OverbookingLimitReached::new_err(message),
+        "BOOKING_NOT_MODIFIABLE" => BookingNotModifiable::new_err(message),
+        "FORBIDDEN" => Forbidden::new_err(message),
+        "CROSS_TENANT" => CrossTenant::new_err(message),
+        "OUT_OF_SCOPE" => OutOfScope::new_err(message),
+        "PLACE_NOT_FOUND" => PlaceNotFound::new_err(message),
         _ => InvalidInput::new_err(message),
     };
     Python::attach(|py| {
@@ -696,6 +801,8 @@ impl Network {
     }
 }
 
+mod rules_api;
+
 /// The native module.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -722,5 +829,36 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("UnknownBooking", py.get_type::<UnknownBooking>())?;
     m.add("DuplicateBooking", py.get_type::<DuplicateBooking>())?;
     m.add("UnknownCentre", py.get_type::<UnknownCentre>())?;
+    m.add("NoticeTooShort", py.get_type::<NoticeTooShort>())?;
+    m.add("BeyondHorizon", py.get_type::<BeyondHorizon>())?;
+    m.add("DeadlinePassed", py.get_type::<DeadlinePassed>())?;
+    m.add(
+        "RecheckWindowExpired",
+        py.get_type::<RecheckWindowExpired>(),
+    )?;
+    m.add("NoFailedInspection", py.get_type::<NoFailedInspection>())?;
+    m.add(
+        "VehicleAlreadyBooked",
+        py.get_type::<VehicleAlreadyBooked>(),
+    )?;
+    m.add("CategoryNotOffered", py.get_type::<CategoryNotOffered>())?;
+    m.add(
+        "ControlTypeNotOffered",
+        py.get_type::<ControlTypeNotOffered>(),
+    )?;
+    m.add(
+        "OverbookingLimitReached",
+        py.get_type::<OverbookingLimitReached>(),
+    )?;
+    m.add(
+        "BookingNotModifiable",
+        py.get_type::<BookingNotModifiable>(),
+    )?;
+    m.add("AccessDenied", py.get_type::<AccessDenied>())?;
+    m.add("Forbidden", py.get_type::<Forbidden>())?;
+    m.add("CrossTenant", py.get_type::<CrossTenant>())?;
+    m.add("OutOfScope", py.get_type::<OutOfScope>())?;
+    m.add("PlaceNotFound", py.get_type::<PlaceNotFound>())?;
+    rules_api::register(m)?;
     Ok(())
 }

@@ -154,3 +154,244 @@ class Network:
         """Books an inspection at an aware ``start``; the engine picks the inspector."""
     def release(self, centre_id: str, booking_id: str) -> Placement:
         """Releases a booking; returns where it was."""
+
+class NoticeTooShort(BookingError):
+    """NOTICE_TOO_SHORT: the start is too soon."""
+
+    earliest: datetime.datetime
+    """The first start allowed (UTC)."""
+
+class BeyondHorizon(BookingError):
+    """BEYOND_HORIZON: the start lies beyond the booking horizon."""
+
+    latest: datetime.datetime
+    """The first start no longer allowed (UTC)."""
+
+class DeadlinePassed(BookingError):
+    """DEADLINE_PASSED: the change or cancellation deadline has passed."""
+
+    deadline: datetime.datetime
+    """When it passed (UTC)."""
+
+class RecheckWindowExpired(BookingError):
+    """RECHECK_WINDOW_EXPIRED: the re-inspection window has closed."""
+
+    closed_on: datetime.date
+    """The last day of the window."""
+
+class NoFailedInspection(BookingError):
+    """NO_FAILED_INSPECTION: no failed periodic inspection of this vehicle to re-inspect."""
+
+class VehicleAlreadyBooked(BookingError):
+    """VEHICLE_ALREADY_BOOKED: the vehicle has an overlapping active booking."""
+
+    booking_id: str
+    """The booking in the way."""
+
+class CategoryNotOffered(BookingError):
+    """CATEGORY_NOT_OFFERED."""
+
+class ControlTypeNotOffered(BookingError):
+    """CONTROL_TYPE_NOT_OFFERED."""
+
+class OverbookingLimitReached(BookingError):
+    """OVERBOOKING_LIMIT_REACHED: the day is full, overbooking included."""
+
+    limit: int
+    """Bookings the day takes."""
+
+class BookingNotModifiable(BookingError):
+    """BOOKING_NOT_MODIFIABLE: the booking's status allows no change."""
+
+    status: str
+    """The booking's status, e.g. ``'completed'``."""
+
+class AccessDenied(PtiError):
+    """An action refused by :func:`authorize`."""
+
+class Forbidden(AccessDenied):
+    """FORBIDDEN: the role holds no permission for this resource and action."""
+
+class CrossTenant(AccessDenied):
+    """CROSS_TENANT: the row belongs to another tenant (or to none)."""
+
+class OutOfScope(AccessDenied):
+    """OUT_OF_SCOPE: the row lies outside the principal's agency, centre or own rows."""
+
+class PlaceNotFound(PtiError):
+    """PLACE_NOT_FOUND: no French commune or postcode matches the text."""
+
+ControlType = Literal["CT", "CTP", "CT_CONTRE_VISITE", "CV", "CVP", "CTC"]
+Action = Literal["create", "read", "update", "delete", "cancel", "status", "export"]
+
+@final
+class BookingPolicy:
+    """A tenant's booking policy: the trade's defaults, overridden by keyword arguments.
+
+    Raises :class:`InvalidInput` (``INVALID_POLICY``) when a value cannot be right.
+    """
+
+    def __new__(
+        cls,
+        *,
+        min_notice_minutes: int = 120,
+        horizon_days: int = 90,
+        modification_deadline_hours: int = 24,
+        cancellation_deadline_hours: int = 24,
+        refund_before_deadline_percent: int = 100,
+        refund_after_deadline_percent: int = 0,
+        late_cancellation_allowed: bool = True,
+        recheck_window_months: int = 2,
+        overbooking_percent: int = 110,
+        fill_warning_percent: int = 90,
+        hold_minutes: int = 10,
+    ) -> BookingPolicy: ...
+    @property
+    def min_notice_minutes(self) -> int: ...
+    @property
+    def horizon_days(self) -> int: ...
+    @property
+    def modification_deadline_hours(self) -> int: ...
+    @property
+    def cancellation_deadline_hours(self) -> int: ...
+    @property
+    def refund_before_deadline_percent(self) -> int: ...
+    @property
+    def refund_after_deadline_percent(self) -> int: ...
+    @property
+    def late_cancellation_allowed(self) -> bool: ...
+    @property
+    def recheck_window_months(self) -> int: ...
+    @property
+    def overbooking_percent(self) -> int: ...
+    @property
+    def fill_warning_percent(self) -> int: ...
+    @property
+    def hold_minutes(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+
+def booking_window(
+    policy: BookingPolicy, now: datetime.datetime
+) -> tuple[datetime.datetime, datetime.datetime]:
+    """The first start allowed at ``now`` and the first refused (UTC)."""
+
+def check_timing(policy: BookingPolicy, now: datetime.datetime, start: datetime.datetime) -> None:
+    """Minimum notice and horizon: raises :class:`NoticeTooShort` or :class:`BeyondHorizon`."""
+
+def check_offer(
+    centre: Centre | Mapping[str, Any], control_type: ControlType, vehicle: Mapping[str, Any]
+) -> None:
+    """The centre offers the control type for the vehicle and has a qualified inspector."""
+
+def check_new_booking(
+    policy: BookingPolicy,
+    now: datetime.datetime,
+    centre: Centre | Mapping[str, Any],
+    vehicle: Mapping[str, Any],
+    control_type: ControlType,
+    start: datetime.datetime,
+    last_periodic: Mapping[str, Any] | None = None,
+    bookings: Iterable[Mapping[str, Any]] | None = None,
+) -> None:
+    """Every rule of a new booking (offer, timing, re-inspection window, overlaps)."""
+
+def check_modification(
+    policy: BookingPolicy,
+    now: datetime.datetime,
+    booking: Mapping[str, Any],
+    new_start: datetime.datetime,
+) -> None:
+    """Moving ``booking`` to ``new_start``."""
+
+@final
+class Refund:
+    """What a cancellation refunds."""
+
+    @property
+    def amount_cents(self) -> int: ...
+    @property
+    def percent(self) -> int: ...
+    @property
+    def before_deadline(self) -> bool: ...
+    @property
+    def deadline(self) -> datetime.datetime: ...
+
+def cancellation_quote(
+    policy: BookingPolicy, now: datetime.datetime, booking: Mapping[str, Any], paid_cents: int
+) -> Refund:
+    """What cancelling ``booking`` at ``now`` would refund of ``paid_cents``."""
+
+def check_drop_off(policy: BookingPolicy, daily_capacity: int, bookings: int) -> None:
+    """A drop-off fits while the day has fewer bookings than its limit."""
+
+@final
+class FillLevel:
+    """How full a centre's day is."""
+
+    @property
+    def percent(self) -> int: ...
+    @property
+    def warn(self) -> bool: ...
+    @property
+    def full(self) -> bool: ...
+
+def fill_level(policy: BookingPolicy, daily_capacity: int, bookings: int) -> FillLevel:
+    """The fill of a day with ``bookings`` bookings."""
+
+@final
+class Principal:
+    """Who acts; raises :class:`InvalidInput` (UNKNOWN_ROLE, INVALID_PERMISSION,
+    INVALID_PRINCIPAL, GRANT_TOO_WIDE) when it cannot exist."""
+
+    def __new__(
+        cls,
+        role: str,
+        *,
+        user_id: str | None = None,
+        tenant_id: str | None = None,
+        agency_id: str | None = None,
+        centre_id: str | None = None,
+        grants: list[str] = ...,
+    ) -> Principal: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def user_id(self) -> str | None: ...
+    @property
+    def tenant_id(self) -> str | None: ...
+
+def authorize(principal: Principal, action: Action, resource: Mapping[str, Any]) -> None:
+    """Raises :class:`Forbidden`, :class:`CrossTenant` or :class:`OutOfScope` when refused."""
+
+@final
+class Place:
+    """A French commune."""
+
+    @property
+    def insee(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def postcodes(self) -> list[str]: ...
+    @property
+    def departement(self) -> str: ...
+    @property
+    def population(self) -> int: ...
+    @property
+    def lat(self) -> float: ...
+    @property
+    def lng(self) -> float: ...
+    @property
+    def precision(self) -> Literal["city", "postcode", "departement"]: ...
+
+@final
+class Gazetteer:
+    """The places of France, searched by name or postcode."""
+
+    @staticmethod
+    def from_csv(text: str) -> Gazetteer: ...
+    def __len__(self) -> int: ...
+    def suggest(self, text: str, limit: int = 10) -> list[Place]: ...
+    def resolve(self, text: str) -> Place:
+        """Raises :class:`PlaceNotFound`."""
+    def by_insee(self, insee: str) -> Place | None: ...
