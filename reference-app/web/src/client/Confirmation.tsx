@@ -30,9 +30,7 @@ export default function Confirmation() {
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-4">
       <div className="rounded-lg bg-green-50 p-5 text-center" data-testid="confirmation-message" role="status">
-        <p className="text-4xl" aria-hidden="true">
-          ✅
-        </p>
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="mx-auto h-12 w-12 text-status-confirmed" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round"><circle cx="12" cy="12" r="10" /><path d="m8 12 3 3 5-6" /></svg>
         <h1 className="mt-2 text-2xl font-bold text-status-confirmed">Votre rendez-vous est confirmé</h1>
         <p className="mt-1 text-sm text-ink-strong">Référence {rdv.reference}</p>
       </div>

@@ -123,7 +123,7 @@ export function Home() {
         />
         <div>
           <Button variant="ghost" size="sm" onClick={locate} loading={locating} data-testid="use-location">
-            <span aria-hidden="true">📍</span> Utiliser ma position
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round"><path d="M12 21s-7-6.1-7-11a7 7 0 0 1 14 0c0 4.9-7 11-7 11z" /><circle cx="12" cy="10" r="2.5" /></svg> Utiliser ma position
           </Button>
           {coords && <span className="ml-2 text-sm text-status-confirmed">Position trouvée</span>}
         </div>

@@ -60,12 +60,15 @@ export default function MapView({ data, selected, onSelect }: MapViewProps) {
   }, [data, selected, onSelect]);
 
   return (
+    <div>
     <div
       ref={box}
       data-testid="results-map"
       role="region"
       aria-label="Carte des centres"
-      className="relative z-0 h-64 w-full rounded-lg bg-[#e8eef3] lg:h-[calc(100dvh-10rem)]"
+      className="relative z-0 h-64 w-full rounded-lg bg-[#e8eef3] lg:h-[calc(100dvh-12rem)]"
     />
+    {!TILE_URL && <p className="mt-1 text-xs">Plan simplifié : chaque point orange est un centre (touchez-le pour le retrouver dans la liste), le point bleu votre recherche.</p>}
+    </div>
   );
 }

@@ -110,8 +110,9 @@ function CardPayment({ rdv, expired }: { rdv: Rdv; expired: boolean }) {
       <Button type="submit" size="lg" loading={pay.isPending} disabled={expired} data-testid="pay-button">
         Payer {euros(rdv.price_cents)}
       </Button>
-      <p className="text-xs">
-        🔒 Paiement chiffré (HTTPS). Le numéro de carte n’est transmis qu’au prestataire de paiement (PCI-DSS) et n’est jamais conservé.
+      <p className="flex gap-1.5 text-xs">
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4 shrink-0" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round"><rect x="4" y="11" width="16" height="10" rx="2" /><path d="M8 11V7a4 4 0 0 1 8 0v4" /></svg>
+        Paiement chiffré (HTTPS). Le numéro de carte n’est transmis qu’au prestataire de paiement (PCI-DSS) et n’est jamais conservé.
       </p>
       <details className="rounded-md bg-blue-50 p-3 text-sm text-blue-950" open>
         <summary className="cursor-pointer font-semibold">Cartes de test (environnement de démonstration)</summary>

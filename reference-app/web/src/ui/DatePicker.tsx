@@ -41,7 +41,7 @@ export function DatePicker({ label, value, onChange, testId, today, ...calendar 
         className="flex h-10 w-full items-center justify-between rounded-md border border-ink/30 bg-white px-3 text-left text-sm text-ink-strong dark:bg-gray-900 dark:text-gray-100"
       >
         <span id={`${id}-value`}>{value ? formatLong(value) : 'Choisir une date'}</span>
-        <span aria-hidden="true">📅</span>
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round"><rect x="3" y="4" width="18" height="18" rx="2" /><path d="M16 2v4M8 2v4M3 10h18" /></svg>
       </button>
       {open && (
         <div
