@@ -6,7 +6,7 @@ import 'leaflet/dist/leaflet.css';
 import type { SearchResponse } from '../api/types';
 import { euros } from './format';
 
-const TILE_URL = import.meta.env.VITE_MAP_TILE_URL as string | undefined;
+export const TILE_URL = import.meta.env.VITE_MAP_TILE_URL as string | undefined;
 
 export interface MapViewProps {
   data: SearchResponse;
@@ -60,7 +60,6 @@ export default function MapView({ data, selected, onSelect }: MapViewProps) {
   }, [data, selected, onSelect]);
 
   return (
-    <div>
     <div
       ref={box}
       data-testid="results-map"
@@ -68,7 +67,5 @@ export default function MapView({ data, selected, onSelect }: MapViewProps) {
       aria-label="Carte des centres"
       className="relative z-0 h-64 w-full rounded-lg bg-[#e8eef3] lg:h-[calc(100dvh-12rem)]"
     />
-    {!TILE_URL && <p className="mt-1 text-xs">Plan simplifié : chaque point orange est un centre (touchez-le pour le retrouver dans la liste), le point bleu votre recherche.</p>}
-    </div>
   );
 }

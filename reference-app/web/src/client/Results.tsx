@@ -231,6 +231,9 @@ export default function Results() {
             <Suspense fallback={<div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-hidden="true" />}>
               <MapView data={query.data!} selected={selected} onSelect={onSelect} />
             </Suspense>
+            {!import.meta.env.VITE_MAP_TILE_URL && (
+              <p className="mt-1 text-xs">Plan simplifié : chaque point orange est un centre (touchez-le pour le retrouver dans la liste), le point bleu votre recherche.</p>
+            )}
           </div>
           <div className="lg:order-1">
             <p className="mb-2 text-sm" aria-live="polite">
