@@ -100,6 +100,8 @@ export interface RdvInput {
   control_type: ControlType;
   notes?: string;
   vehicle_id?: string | null;
+  /** Date of the failed inspection, for a re-inspection (CT_CONTRE_VISITE) with no history. */
+  failed_inspection_date?: string;
 }
 
 export interface Rdv {
@@ -113,13 +115,13 @@ export interface Rdv {
   centre: Centre;
   first_name: string;
   last_name: string;
-  email: string;
-  phone: string;
+  email: string | null;
+  phone: string | null;
   immatriculation: string;
   vehicle_type: VehicleType;
   fuel: Fuel;
-  marque: string;
-  modele: string;
+  marque: string | null;
+  modele: string | null;
   annee: number | null;
   control_type: ControlType;
   notes: string | null;
@@ -128,6 +130,8 @@ export interface Rdv {
   can_modify: boolean;
   can_cancel: boolean;
   deadline: string;
+  /** Why `can_modify` is false, as a stable code (e.g. DEADLINE_PASSED), when the server says. */
+  modify_refusal?: string | null;
   refund_if_cancelled_cents: number;
   guest_token?: string;
 }

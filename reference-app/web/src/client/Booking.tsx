@@ -14,7 +14,7 @@ import { euros, when } from './format';
 import { recallPick, useMe } from './session';
 import { PageTitle } from './states';
 
-const FIELDS = ['first_name', 'last_name', 'email', 'phone', 'immatriculation', 'vehicle_type', 'fuel', 'marque', 'modele', 'annee', 'control_type', 'notes'] as const;
+const FIELDS = ['first_name', 'last_name', 'email', 'phone', 'immatriculation', 'vehicle_type', 'fuel', 'marque', 'modele', 'annee', 'control_type', 'notes', 'failed_inspection_date'] as const;
 
 export default function Booking() {
   const { disponibiliteId = '' } = useParams();
@@ -41,11 +41,13 @@ export default function Booking() {
       control_type: (pick?.control_type ?? 'CT') as ControlType,
       notes: '',
       vehicle_id: '',
+      failed_inspection_date: '',
     },
   });
   const { register, handleSubmit, formState, setValue, setError, getValues } = form;
   const errors = formState.errors;
   const vehicleId = useWatch({ control: form.control, name: 'vehicle_id' });
+  const controlType = useWatch({ control: form.control, name: 'control_type' });
 
   // Signed-in users start from their profile.
   const user = me.data;
@@ -87,6 +89,7 @@ export default function Booking() {
           control_type: v.control_type,
           notes: v.notes,
           vehicle_id: v.vehicle_id || null,
+          ...(v.control_type === 'CT_CONTRE_VISITE' && v.failed_inspection_date ? { failed_inspection_date: v.failed_inspection_date } : {}),
         },
         key.current,
       ),
@@ -94,7 +97,7 @@ export default function Booking() {
     onError: (error) => {
       // A refusal is final for this key; a network failure may be retried with the same one.
       if (!(error instanceof ApiError && error.code === 'NETWORK')) key.current = idempotencyKey();
-      if (error instanceof ApiError && ['SLOT_TAKEN', 'NOTICE_TOO_SHORT', 'BEYOND_HORIZON'].includes(error.code)) setSlotGone(true);
+      if (error instanceof ApiError && ['SLOT_TAKEN', 'NOTICE_TOO_SHORT', 'BEYOND_HORIZON', 'OVERBOOKING_LIMIT_REACHED', 'NO_QUALIFIED_INSPECTOR', 'OUTSIDE_OPENING_HOURS'].includes(error.code)) setSlotGone(true);
       setFormError(applyServerError(error, setError, FIELDS));
     },
   });
@@ -177,6 +180,11 @@ export default function Booking() {
             <FormField label="Notes pour le centre" error={errors.notes?.message}>
               <Input {...register('notes')} data-testid="notes" placeholder="Facultatif" />
             </FormField>
+            {controlType === 'CT_CONTRE_VISITE' && (
+              <FormField label="Date du contrôle initial" error={errors.failed_inspection_date?.message} hint="La contre-visite doit avoir lieu dans les 2 mois.">
+                <Input type="date" {...register('failed_inspection_date')} data-testid="failed-inspection-date" />
+              </FormField>
+            )}
           </div>
         </Card>
         {formError && (

@@ -46,7 +46,8 @@ export default function Confirmation() {
         </a>
       </div>
       <Alert tone="success" title="Confirmation envoyée">
-        Un e-mail de confirmation a été envoyé à <strong>{rdv.email}</strong> et un SMS au <strong>{rdv.phone}</strong>. Vous recevrez aussi un rappel la veille.
+        Un e-mail de confirmation a été envoyé{rdv.email && <> à <strong>{rdv.email}</strong></>} et un SMS{rdv.phone && <> au <strong>{rdv.phone}</strong></>}. Vous
+        recevrez aussi un rappel la veille.
       </Alert>
       <p className="text-sm">
         <Link to="/mes-rdv" className="underline">

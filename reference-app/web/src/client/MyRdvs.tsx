@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { downloadUrl, guestTokens } from '../api/client';
+import { ApiError, downloadUrl, guestTokens } from '../api/client';
 import { cancelRdv, getRdv, moveRdv, myRdvs } from '../api/endpoints';
 import { errorMessage } from '../api/messages';
 import type { Rdv, Slot } from '../api/types';
@@ -36,6 +36,9 @@ const STATUS_WORDS: Record<string, string> = {
 export function whyNotModifiable(rdv: Rdv): string {
   const word = STATUS_WORDS[rdv.status];
   if (word) return `Ce rendez-vous est ${word} : il ne peut plus être modifié.`;
+  if (rdv.modify_refusal && rdv.modify_refusal !== 'DEADLINE_PASSED') {
+    return `${errorMessage(new ApiError(422, rdv.modify_refusal, 'Modification impossible en ligne.'))} Contactez le centre.`;
+  }
   if (new Date(rdv.deadline).getTime() <= Date.now())
     return `La modification était possible jusqu’au ${when(rdv.deadline)}. Passé ce délai, contactez le centre.`;
   return 'Ce rendez-vous ne peut pas être modifié en ligne. Contactez le centre.';

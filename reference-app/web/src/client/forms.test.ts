@@ -16,6 +16,7 @@ const booking = {
   control_type: 'CT',
   notes: '',
   vehicle_id: '',
+  failed_inspection_date: '',
 };
 
 const issues = (r: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>

@@ -53,6 +53,8 @@ export const bookingSchema = vehicleSchema.extend({
   control_type: z.enum(['CT', 'CT_CONTRE_VISITE', 'CTC']),
   notes: z.string().trim().max(500, '500 caractères au plus.'),
   vehicle_id: z.string(),
+  /** For a re-inspection: when the failed inspection took place (YYYY-MM-DD), if known. */
+  failed_inspection_date: z.string().refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v), 'Date invalide.'),
 });
 export type BookingForm = z.input<typeof bookingSchema>;
 export type BookingValues = z.output<typeof bookingSchema>;
@@ -128,6 +130,11 @@ export function luhn(digits: string): boolean {
 /** Codes that are about one field of a form, whatever `details` says. */
 const CODE_FIELDS: Record<string, string> = {
   INVALID_PLATE: 'immatriculation',
+  VEHICLE_ALREADY_BOOKED: 'immatriculation',
+  DUPLICATE_BOOKING: 'immatriculation',
+  NO_FAILED_INSPECTION: 'failed_inspection_date',
+  RECHECK_WINDOW_EXPIRED: 'failed_inspection_date',
+  INVALID_VEHICLE_YEAR: 'annee',
   PLATE_ALREADY_BOOKED: 'immatriculation',
   VEHICLE_EXISTS: 'immatriculation',
   EMAIL_TAKEN: 'email',
