@@ -57,7 +57,7 @@ async function bookAndPayAhead(page: Page, email: string) {
 /** Picks, in the open slot picker, a free start on the first day that has one. */
 async function pickAnotherSlot(picker: Locator) {
   for (let attempt = 0; attempt < 10; attempt++) {
-    const slot = picker.getByTestId('day-slot').first();
+    const slot = picker.locator('[data-testid="day-slot"]:not([disabled])').first();
     if (await slot.isVisible().catch(() => false)) {
       await slot.click();
       return;

@@ -211,6 +211,7 @@ function RdvCard({ rdv }: { rdv: Rdv }) {
             vehicleType={rdv.vehicle_type}
             controlType={rdv.control_type}
             initialDate={rdv.start.slice(0, 10)}
+            currentStart={rdv.start}
             selected={slot?.disponibilite_id}
             onPick={(s) => setSlot(s)}
           />

@@ -13,10 +13,12 @@ export interface SlotPickerProps {
   controlType: string;
   initialDate?: string;
   selected?: string | null;
+  /** The start of the booking being moved: shown, but not offered again. */
+  currentStart?: string;
   onPick: (slot: Slot, calendar: CentreCalendar) => void;
 }
 
-export function SlotPicker({ centreId, vehicleType, controlType, initialDate, selected, onPick }: SlotPickerProps) {
+export function SlotPicker({ centreId, vehicleType, controlType, initialDate, selected, currentStart, onPick }: SlotPickerProps) {
   const start = initialDate && initialDate >= today() ? initialDate : today();
   const [month, setMonth] = useState(start.slice(0, 7));
   const [date, setDate] = useState<string | null>(start);
@@ -60,22 +62,27 @@ export function SlotPicker({ centreId, vehicleType, controlType, initialDate, se
               <Empty title="Aucun créneau libre ce jour-là">Choisissez un jour avec un nombre de places sous la date.</Empty>
             ) : (
               <div className="grid grid-cols-3 gap-2 sm:grid-cols-4" role="radiogroup" aria-label="Créneaux du jour">
-                {slots.map((s) => (
-                  <button
-                    key={s.disponibilite_id}
-                    type="button"
-                    role="radio"
-                    aria-checked={s.disponibilite_id === selected}
-                    data-testid="day-slot"
-                    onClick={() => onPick(s, data)}
-                    className={cx(
-                      'rounded-md border px-2 py-2 text-sm',
-                      s.disponibilite_id === selected ? 'border-brand-600 bg-brand-100 font-semibold text-ink-strong' : 'border-ink/30 hover:bg-brand-50',
-                    )}
-                  >
-                    {time(s.start)}
-                  </button>
-                ))}
+                {slots.map((s) => {
+                  const current = !!currentStart && new Date(s.start).getTime() === new Date(currentStart).getTime();
+                  return (
+                    <button
+                      key={s.disponibilite_id}
+                      type="button"
+                      role="radio"
+                      aria-checked={s.disponibilite_id === selected}
+                      disabled={current}
+                      data-testid="day-slot"
+                      onClick={() => onPick(s, data)}
+                      className={cx(
+                        'rounded-md border px-2 py-2 text-sm disabled:cursor-not-allowed disabled:opacity-50',
+                        s.disponibilite_id === selected ? 'border-brand-600 bg-brand-100 font-semibold text-ink-strong' : 'border-ink/30 hover:bg-brand-50',
+                      )}
+                    >
+                      {time(s.start)}
+                      {current && <span className="block text-[10px]">actuel</span>}
+                    </button>
+                  );
+                })}
               </div>
             )}
           </>
