@@ -16,7 +16,6 @@ export default function CentrePage() {
   const vehicle = params.get('vehicle_type') ?? 'VP';
   const control = params.get('control_type') ?? 'CT';
   const [pick, setPick] = useState<{ slot: Slot; cal: CentreCalendar } | null>(null);
-  const centre = pick?.cal.centre;
   const set = (k: string, v: string) => {
     setPick(null);
     setParams((p) => {
@@ -45,17 +44,32 @@ export default function CentrePage() {
           ← Retour
         </button>
       </p>
-      <PageTitle sub={centre ? `${centre.address}, ${centre.postcode} ${centre.city}` : undefined}>{centre?.name ?? 'Choisir un créneau'}</PageTitle>
-      <div className="mb-4 grid grid-cols-2 gap-3 sm:max-w-md">
-        <FormField label="Véhicule">
-          <Select options={VEHICLE_OPTIONS} value={vehicle} onChange={(e) => set('vehicle_type', e.target.value)} />
-        </FormField>
-        <FormField label="Contrôle">
-          <Select options={CONTROL_OPTIONS} value={control} onChange={(e) => set('control_type', e.target.value)} />
-        </FormField>
-      </div>
       <Card>
         <SlotPicker
+          header={(cal) => (
+            <>
+              <PageTitle
+                sub={
+                  <>
+                    {cal.centre.address}, {cal.centre.postcode} {cal.centre.city}
+                    <br />
+                    <strong className="text-ink-strong">{euros(cal.price_cents)} TTC</strong> · {cal.duration_minutes} min
+                    {cal.centre.rating != null && <> · ★ {cal.centre.rating.toFixed(1).replace('.', ',')}</>}
+                  </>
+                }
+              >
+                {cal.centre.name}
+              </PageTitle>
+              <div className="mb-4 grid grid-cols-2 gap-3 sm:max-w-md">
+                <FormField label="Véhicule">
+                  <Select options={VEHICLE_OPTIONS} value={vehicle} onChange={(e) => set('vehicle_type', e.target.value)} />
+                </FormField>
+                <FormField label="Contrôle">
+                  <Select options={CONTROL_OPTIONS} value={control} onChange={(e) => set('control_type', e.target.value)} />
+                </FormField>
+              </div>
+            </>
+          )}
           key={`${vehicle}-${control}`}
           centreId={id}
           vehicleType={vehicle}

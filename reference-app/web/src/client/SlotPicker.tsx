@@ -1,5 +1,5 @@
 // A centre's month of free slots: days with their free counts, then the starts of the picked day.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getCentreCalendar } from '../api/endpoints';
 import type { CentreCalendar, Slot } from '../api/types';
@@ -15,10 +15,12 @@ export interface SlotPickerProps {
   selected?: string | null;
   /** The start of the booking being moved: shown, but not offered again. */
   currentStart?: string;
+  /** Rendered above the calendar once it is loaded (the centre's name, its price...). */
+  header?: (calendar: CentreCalendar) => ReactNode;
   onPick: (slot: Slot, calendar: CentreCalendar) => void;
 }
 
-export function SlotPicker({ centreId, vehicleType, controlType, initialDate, selected, currentStart, onPick }: SlotPickerProps) {
+export function SlotPicker({ centreId, vehicleType, controlType, initialDate, selected, currentStart, header, onPick }: SlotPickerProps) {
   const start = initialDate && initialDate >= today() ? initialDate : today();
   const [month, setMonth] = useState(start.slice(0, 7));
   const [date, setDate] = useState<string | null>(start);
@@ -40,6 +42,7 @@ export function SlotPicker({ centreId, vehicleType, controlType, initialDate, se
   const slots = data.date && data.date === date ? data.slots : [];
   return (
     <div className="@container" data-testid="slot-picker">
+    {header?.(data)}
     <div className="grid gap-4 @2xl:grid-cols-[auto_minmax(0,1fr)]">
       <Calendar
         value={date ?? undefined}
