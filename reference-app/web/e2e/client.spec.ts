@@ -121,6 +121,40 @@ test.describe('client portal (in-memory API)', () => {
     await expect(page.getByTestId('reservation-form')).toBeVisible();
   });
 
+  test('filters and sort ask the server again; "Utiliser ma position" searches around the device', async ({ page, context }) => {
+    const api = await installFakeApi(page);
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation({ latitude: 45.76, longitude: 4.83 });
+    await page.goto('/');
+    await page.getByTestId('use-location').click();
+    await expect(page.getByTestId('search-location')).toHaveValue('Ma position');
+    await page.click('[data-testid="search-button"]');
+    await page.waitForSelector('[data-testid="disponibilite-card"]');
+    const searches = () => api.calls.filter((c) => c.path === '/disponibilites/search').map((c) => c.body as Record<string, unknown>);
+    expect(searches().at(-1)).toMatchObject({ lat: 45.76, lng: 4.83, place: null });
+    await page.selectOption('[data-testid="sort"]', 'price');
+    await page.selectOption('[data-testid="day-part"]', 'morning');
+    await page.getByLabel('Samedi uniquement').check();
+    await page.fill('[data-testid="max-price"]', '85');
+    await page.press('[data-testid="max-price"]', 'Enter');
+    await expect.poll(() => searches().at(-1)).toMatchObject({ sort: 'price', day_part: 'morning', saturday_only: true, max_price_cents: 8500 });
+  });
+
+  test('the place box suggests communes and is driven by the keyboard', async ({ page }) => {
+    const api = await installFakeApi(page);
+    await page.goto('/');
+    const box = page.getByTestId('search-location');
+    await box.fill('par');
+    await expect(page.getByRole('option', { name: /Paris/ })).toBeVisible();
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await expect(box).toHaveValue('Paris (75001)');
+    await box.press('Enter');
+    await page.waitForSelector('[data-testid="disponibilite-card"]');
+    const search = api.calls.filter((c) => c.path === '/disponibilites/search').at(-1)!;
+    expect(search.body).toMatchObject({ lat: 48.86, lng: 2.34 });
+  });
+
   test('the search shows an error state when the server fails', async ({ page }) => {
     await page.route('**/api/v1/**', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":"UNAVAILABLE","message":"Service indisponible","details":{}}' }));
     await page.goto('/recherche?place=Paris&date=2026-12-01&vehicle_type=VP&control_type=CT');

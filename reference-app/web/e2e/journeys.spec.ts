@@ -169,6 +169,15 @@ test('sign up, log out and log in again', async ({ page }) => {
   await page.fill('[data-testid="login-password"]', account.password);
   await page.click('[data-testid="login-button"]');
   await expect(page.getByTestId('logout-button')).toBeVisible();
+
+  // An access token the server refuses is refreshed without the user noticing.
+  const before = await page.evaluate(() => JSON.parse(localStorage.getItem('pti.auth')!) as { access_token: string; refresh_token: string });
+  await page.evaluate((t) => localStorage.setItem('pti.auth', JSON.stringify({ ...t, access_token: 'expired.or.forged' })), before);
+  await page.goto('/profil');
+  await expect(page.getByTestId('profile-email')).toHaveValue(account.email);
+  const after = await page.evaluate(() => JSON.parse(localStorage.getItem('pti.auth')!) as { access_token: string; refresh_token: string });
+  expect(after.access_token).not.toBe('expired.or.forged');
+  expect(after.refresh_token).not.toBe(before.refresh_token);
 });
 
 test('profile, vehicles and notifications, then a booking with a saved vehicle', async ({ page }) => {

@@ -56,35 +56,56 @@ export function requestOf(params: URLSearchParams): SearchRequest {
 }
 
 function Filters({ params, set }: { params: URLSearchParams; set: (k: string, v: string | null) => void }) {
-  const [price, setPrice] = useState(params.get('max_price') ?? '');
+  // Local state answers the controls at once; the URL (and so the search) follows.
+  const [v, setV] = useState(() => ({
+    sort: params.get('sort') ?? 'distance',
+    max_price: params.get('max_price') ?? '',
+    radius: params.get('radius') ?? '30',
+    min_rating: params.get('min_rating') ?? '',
+    day_part: params.get('day_part') ?? 'any',
+    saturday: params.get('saturday') === '1',
+  }));
+  const change = (k: Exclude<keyof typeof v, 'saturday' | 'max_price'>, value: string) => {
+    setV((o) => ({ ...o, [k]: value }));
+    set(k, value || null);
+  };
+  const commitPrice = () => set('max_price', v.max_price || null);
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="filters">
       <FormField label="Trier par">
-        <Select options={SORTS} value={params.get('sort') ?? 'distance'} onChange={(e) => set('sort', e.target.value)} data-testid="sort" />
+        <Select options={SORTS} value={v.sort} onChange={(e) => change('sort', e.target.value)} data-testid="sort" />
       </FormField>
       <FormField label="Prix max (€)">
         <Input
           type="number"
           inputMode="numeric"
           min={0}
-          value={price}
-          onChange={(e) => setPrice(e.target.value)}
-          onBlur={() => set('max_price', price || null)}
-          onKeyDown={(e) => e.key === 'Enter' && set('max_price', price || null)}
+          value={v.max_price}
+          onChange={(e) => setV((o) => ({ ...o, max_price: e.target.value }))}
+          onBlur={commitPrice}
+          onKeyDown={(e) => e.key === 'Enter' && commitPrice()}
           data-testid="max-price"
         />
       </FormField>
       <FormField label="Rayon">
-        <Select options={RADII} value={params.get('radius') ?? '30'} onChange={(e) => set('radius', e.target.value)} data-testid="radius" />
+        <Select options={RADII} value={v.radius} onChange={(e) => change('radius', e.target.value)} data-testid="radius" />
       </FormField>
       <FormField label="Note minimale">
-        <Select options={RATINGS} value={params.get('min_rating') ?? ''} onChange={(e) => set('min_rating', e.target.value || null)} data-testid="min-rating" />
+        <Select options={RATINGS} value={v.min_rating} onChange={(e) => change('min_rating', e.target.value)} data-testid="min-rating" />
       </FormField>
       <FormField label="Horaires">
-        <Select options={PARTS} value={params.get('day_part') ?? 'any'} onChange={(e) => set('day_part', e.target.value)} data-testid="day-part" />
+        <Select options={PARTS} value={v.day_part} onChange={(e) => change('day_part', e.target.value)} data-testid="day-part" />
       </FormField>
       <div className="flex items-end pb-2">
-        <Checkbox label="Samedi uniquement" checked={params.get('saturday') === '1'} onChange={(e) => set('saturday', e.target.checked ? '1' : null)} />
+        <Checkbox
+          label="Samedi uniquement"
+          checked={v.saturday}
+          onChange={(e) => {
+            const on = e.target.checked;
+            setV((o) => ({ ...o, saturday: on }));
+            set('saturday', on ? '1' : null);
+          }}
+        />
       </div>
     </div>
   );
