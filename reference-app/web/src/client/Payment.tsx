@@ -118,11 +118,14 @@ function CardPayment({ rdv, expired }: { rdv: Rdv; expired: boolean }) {
         <summary className="cursor-pointer font-semibold">Cartes de test (environnement de démonstration)</summary>
         <ul className="mt-2 flex flex-col gap-1" data-testid="test-cards">
           {TEST_CARDS.map((c) => (
-            <li key={c.number} className="flex flex-wrap items-center gap-2">
-              <code className="font-mono">{c.number}</code> — {c.label}
-              <button type="button" className="underline" onClick={() => setValue('card_number', c.number)}>
-                Utiliser
-              </button>
+            <li key={c.number} className="flex flex-wrap items-baseline gap-x-2">
+              <code className="font-mono whitespace-nowrap">{c.number}</code>
+              <span className="whitespace-nowrap">
+                {c.label} ·{' '}
+                <button type="button" className="underline" onClick={() => setValue('card_number', c.number)}>
+                  Utiliser
+                </button>
+              </span>
             </li>
           ))}
           <li>Expiration : toute date future (ex. 12/30) ; cryptogramme : 3 chiffres.</li>

@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { searchDisponibilites } from '../api/endpoints';
 import type { ControlType, DayPart, SearchRequest, SearchResult, SortKey, VehicleType } from '../api/types';
 import { Badge, Button, Checkbox, FormField, Input, Select, cx, addDays } from '../ui';
-import { euros, shortDate, time, today } from './format';
+import { CONTROL_LABELS, VEHICLE_LABELS, euros, shortDate, time, today } from './format';
 import { rememberPick } from './session';
 import { Empty, Failure, Loading, PageTitle } from './states';
 
@@ -229,7 +229,7 @@ export default function Results() {
 
   return (
     <div>
-      <PageTitle sub={`À partir du ${shortDate(`${request.date_from}T12:00:00Z`)} · ${request.vehicle_type}`}>
+      <PageTitle sub={`À partir du ${shortDate(`${request.date_from}T12:00:00Z`)} · ${VEHICLE_LABELS[request.vehicle_type ?? 'VP'] ?? request.vehicle_type} · ${CONTROL_LABELS[request.control_type ?? 'CT'] ?? ''}`}>
         Centres près de {query.data?.origin.label ?? where}
       </PageTitle>
       <details className="mb-4 rounded-lg bg-white p-3 shadow-card lg:open:p-4" open>
