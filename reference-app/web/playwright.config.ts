@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium, never a downloaded browser; the static build served by `vite preview`
 // until the portals are served by pti-server itself.
+const SERVER = process.env.PTI_SERVER_URL;
+
 export default defineConfig({
   testDir: './e2e',
   timeout: 30_000,
@@ -21,7 +23,12 @@ export default defineConfig({
     ? undefined
     : { command: 'npm run preview', url: 'http://127.0.0.1:4173', reuseExistingServer: false, timeout: 60_000 },
   projects: [
-    { name: 'mobile', use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
-    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+    { name: 'mobile', testIgnore: /journeys\.spec\.ts/, use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
+    { name: 'desktop', testIgnore: /journeys\.spec\.ts/, use: { viewport: { width: 1280, height: 800 } } },
+    // The client journeys against a real, freshly seeded pti-server that serves the built app:
+    // PTI_SERVER_URL=http://127.0.0.1:8080 npx playwright test --project=journeys
+    ...(SERVER
+      ? [{ name: 'journeys', testMatch: /journeys\.spec\.ts/, timeout: 90_000, use: { baseURL: SERVER, viewport: { width: 1280, height: 800 } } }]
+      : []),
   ],
 });

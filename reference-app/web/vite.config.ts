@@ -4,10 +4,13 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
 // The portals build to static files that `pti-server serve` serves; in development the API is
-// proxied to a local server.
+// proxied to a local server (vite dev and vite preview alike).
+const API = process.env.PTI_API_URL ?? 'http://127.0.0.1:8080';
+
 export default defineConfig({
   plugins: [react(), tailwindcss()],
-  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+  server: { proxy: { '/api': API } },
+  preview: { proxy: { '/api': API } },
   build: { outDir: 'dist', sourcemap: false },
   test: {
     environment: 'jsdom',

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 test.describe('design system catalogue', () => {
   test('renders every section in French without horizontal scrolling', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/catalogue');
     await expect(page.getByRole('heading', { level: 1, name: 'Système de design' })).toBeVisible();
     for (const title of ['Boutons', 'Formulaires', 'Statuts et badges', 'Messages', 'Navigation', 'Recherche et menus', 'Tableau', 'Calendrier', 'Fenêtres']) {
       await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
@@ -12,7 +12,7 @@ test.describe('design system catalogue', () => {
   });
 
   test('validates a plate as the engine does', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/catalogue');
     const plate = page.getByTestId('plate-input');
     await plate.fill('AI-123-CD');
     await expect(page.getByRole('alert').filter({ hasText: 'I, O et U' })).toBeVisible();
@@ -21,7 +21,7 @@ test.describe('design system catalogue', () => {
   });
 
   test('picks a date with the keyboard', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/catalogue');
     await page.getByRole('gridcell', { name: /jeudi 3 décembre 2026/ }).focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
@@ -29,7 +29,7 @@ test.describe('design system catalogue', () => {
   });
 
   test('opens a dialog, traps focus and closes on Escape', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/catalogue');
     const opener = page.getByRole('button', { name: 'Ouvrir une fenêtre' });
     await opener.click();
     const dialog = page.getByRole('dialog', { name: 'Annuler le rendez-vous ?' });
@@ -42,7 +42,7 @@ test.describe('design system catalogue', () => {
   });
 
   test('sorts and filters the table', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/catalogue');
     const table = page.getByRole('table', { name: 'Rendez-vous du centre' });
     await table.getByRole('button', { name: /Prix TTC/ }).click();
     await expect(table.getByRole('row').nth(1)).toContainText('35,00');
@@ -51,7 +51,7 @@ test.describe('design system catalogue', () => {
   });
 
   test('suggests places as one types', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/catalogue');
     const box = page.getByRole('combobox', { name: 'Ville ou code postal' });
     await box.fill('li');
     await expect(page.getByRole('option', { name: 'Lille' })).toBeVisible();
@@ -61,7 +61,7 @@ test.describe('design system catalogue', () => {
   });
 
   test('switches to the dark theme', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/catalogue');
     await page.getByRole('switch', { name: 'Thème sombre' }).click();
     await expect(page.locator('main.dark')).toHaveCount(1);
   });

@@ -20,11 +20,11 @@ test.describe('progressive web app', () => {
     await page.reload();
     await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
     await context.setOffline(true);
-    await page.goto('/mes-rendez-vous').catch(() => undefined);
+    await page.goto('/mes-rdv').catch(() => undefined);
     await expect(page.getByTestId('offline-page')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Vous êtes hors connexion' })).toBeVisible();
     await context.setOffline(false);
     await page.getByRole('button', { name: 'Réessayer' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Système de design' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mes rendez-vous' })).toBeVisible();
   });
 });

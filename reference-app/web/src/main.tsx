@@ -1,17 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
-import { ToastProvider } from './ui';
-import { Catalogue } from './catalogue/Catalogue';
+import { App } from './client/App';
 import { registerServiceWorker } from './lib/pwa';
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <ToastProvider>
-        <Catalogue />
-      </ToastProvider>
+      <App />
     </StrictMode>,
   );
 }

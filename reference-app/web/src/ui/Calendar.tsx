@@ -14,13 +14,19 @@ export interface CalendarProps {
   counts?: Record<IsoDate, number>;
   /** The month shown first (defaults to the value's, or `min`'s). */
   month?: IsoDate;
+  /** Called with the first day of the month shown, when it changes. */
+  onMonthChange?: (month: IsoDate) => void;
 }
 
 const WEEKDAYS = ['lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.', 'dim.'];
 
 /** A month grid (ARIA grid): arrows move by day and week, Page Up/Down by month, Enter picks. */
-export function Calendar({ value, onChange, min, max, counts, month }: CalendarProps) {
-  const [shown, setShown] = useState(monthStart(month ?? value ?? min ?? new Date().toISOString().slice(0, 10)));
+export function Calendar({ value, onChange, min, max, counts, month, onMonthChange }: CalendarProps) {
+  const [shown, setShownState] = useState(monthStart(month ?? value ?? min ?? new Date().toISOString().slice(0, 10)));
+  const setShown = (m: IsoDate) => {
+    setShownState(m);
+    onMonthChange?.(m);
+  };
   const [focused, setFocused] = useState<IsoDate>(value ?? shown);
   const grid = useRef<HTMLDivElement>(null);
   const disabled = (d: IsoDate) =>
@@ -39,6 +45,12 @@ export function Calendar({ value, onChange, min, max, counts, month }: CalendarP
       PageUp: () => addMonths(focused, -1),
       PageDown: () => addMonths(focused, 1),
     };
+    if (e.key === 'Enter' || e.key === ' ') {
+      // The focused day is picked even if the browser has not moved focus to it yet.
+      e.preventDefault();
+      if (!disabled(focused)) onChange(focused);
+      return;
+    }
     const move = moves[e.key];
     if (move) {
       e.preventDefault();

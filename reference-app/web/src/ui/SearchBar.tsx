@@ -20,10 +20,14 @@ export interface SearchBarProps {
   loading?: boolean;
   /** Shown when the text matches nothing. */
   noMatch?: string;
+  /** `data-testid` of the text box. */
+  testId?: string;
+  /** Enter with no suggestion chosen (e.g. to submit the search). */
+  onEnter?: () => void;
 }
 
 /** A text box with suggestions (ARIA combobox): arrows move, Enter picks, Escape closes. */
-export function SearchBar({ label, value, onChange, suggestions, onSelect, placeholder, loading, noMatch }: SearchBarProps) {
+export function SearchBar({ label, value, onChange, suggestions, onSelect, placeholder, loading, noMatch, testId, onEnter }: SearchBarProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -43,6 +47,10 @@ export function SearchBar({ label, value, onChange, suggestions, onSelect, place
     } else if (e.key === 'Enter' && showList && suggestions[active]) {
       e.preventDefault();
       pick(suggestions[active]);
+    } else if (e.key === 'Enter' && onEnter) {
+      e.preventDefault();
+      setOpen(false);
+      onEnter();
     } else if (e.key === 'Escape') {
       setOpen(false);
       setActive(-1);
@@ -58,6 +66,7 @@ export function SearchBar({ label, value, onChange, suggestions, onSelect, place
           id={id}
           type="text"
           role="combobox"
+          data-testid={testId}
           autoComplete="off"
           aria-autocomplete="list"
           aria-expanded={showList}

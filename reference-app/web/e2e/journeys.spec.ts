@@ -1,0 +1,236 @@
+// The client journeys against a real pti-server on a freshly seeded database, which serves the
+// built web app itself. Only run by the `journeys` project, when PTI_SERVER_URL is set:
+//   PTI_SERVER_URL=http://127.0.0.1:8080 npx playwright test --project=journeys
+// The tests of this file run one after the other (each books the first free slot it is shown).
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+const RUN = Date.now().toString(36);
+const LETTERS = 'ABCDEFGHJKLMNPQRTVXYZ'; // no I, O, U (and no S: "SS" is reserved)
+
+/** A valid SIV plate no other test of any run uses. */
+function uniquePlate(): string {
+  const pick = () => LETTERS[Math.floor(Math.random() * LETTERS.length)]!;
+  const number = String(1 + Math.floor(Math.random() * 998)).padStart(3, '0');
+  return `${pick()}${pick()}-${number}-${pick()}${pick()}`;
+}
+
+function isoDay(offset: number): string {
+  const d = new Date(Date.now() + offset * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(d);
+}
+
+/** Results for Paris far enough ahead that a booking can still be modified and refunded. */
+async function searchParisAhead(page: Page, days = 7) {
+  await page.goto(`/recherche?place=Paris&date=${isoDay(days)}&vehicle_type=VP&control_type=CT`);
+  await page.waitForSelector('[data-testid="disponibilite-card"]');
+}
+
+async function fillBooking(page: Page, who: { email: string; plate: string }) {
+  await page.waitForSelector('[data-testid="reservation-form"]');
+  await page.fill('[data-testid="first-name"]', 'Jean');
+  await page.fill('[data-testid="last-name"]', 'Dupont');
+  await page.fill('[data-testid="email"]', who.email);
+  await page.fill('[data-testid="phone"]', '0612345678');
+  await page.fill('[data-testid="immatriculation"]', who.plate);
+  await page.fill('[data-testid="marque"]', 'Renault');
+  await page.fill('[data-testid="modele"]', 'Clio');
+  await page.selectOption('[data-testid="vehicle-type"]', 'VP');
+  await page.click('[data-testid="confirm-button"]');
+  await page.waitForSelector('[data-testid="payment-form"]');
+}
+
+async function pay(page: Page, card: string) {
+  await page.fill('[data-testid="card-number"]', card);
+  await page.fill('[data-testid="card-expiry"]', '12/30');
+  await page.fill('[data-testid="card-cvc"]', '123');
+  await page.click('[data-testid="pay-button"]');
+}
+
+async function bookAndPayAhead(page: Page, email: string) {
+  await searchParisAhead(page);
+  await page.click('[data-testid="disponibilite-card"]:first-child [data-testid="reserver-button"]');
+  await fillBooking(page, { email, plate: uniquePlate() });
+  await pay(page, '4242424242424242');
+  await page.waitForSelector('[data-testid="confirmation-message"]');
+}
+
+/** Picks, in the open slot picker, a free start on the first day that has one. */
+async function pickAnotherSlot(picker: Locator) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const slot = picker.locator('[data-testid="day-slot"]:not([disabled])').first();
+    if (await slot.isVisible().catch(() => false)) {
+      await slot.click();
+      return;
+    }
+    const days = picker.locator('[role="gridcell"]:not([aria-disabled="true"]):not([aria-selected="true"])');
+    await days.nth(attempt).click();
+    await picker.page().waitForTimeout(300);
+  }
+  throw new Error('no free slot found in the slot picker');
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('spec journey: search Paris → book → pay 4242 → confirmation → my bookings', async ({ page, request }) => {
+  const email = `jean.dupont+${RUN}@test.com`;
+  await page.goto('/');
+  await page.fill('[data-testid="search-location"]', 'Paris');
+  await page.click('[data-testid="date-picker"]');
+  await page.click('[data-testid="date-today"]');
+  await page.selectOption('[data-testid="vehicle-type"]', 'VP');
+  const started = Date.now();
+  await page.click('[data-testid="search-button"]');
+  await page.waitForSelector('[data-testid="disponibilite-card"]');
+  test.info().annotations.push({ type: 'search-to-results-ms', description: String(Date.now() - started) });
+  expect(await page.locator('[data-testid="disponibilite-card"]').count()).toBeGreaterThan(0);
+  await expect(page.getByTestId('results-map').locator('path.pti-centre-marker').first()).toBeVisible();
+
+  await page.click('[data-testid="disponibilite-card"]:first-child [data-testid="reserver-button"]');
+  await fillBooking(page, { email, plate: uniquePlate() });
+  await expect(page.getByTestId('hold-countdown')).toBeVisible();
+  await pay(page, '4242424242424242');
+
+  await page.waitForSelector('[data-testid="confirmation-message"]');
+  expect(await page.textContent('[data-testid="confirmation-message"]')).toContain('Votre rendez-vous est confirmé');
+  const pdf = await page.getByTestId('download-pdf').getAttribute('href');
+  const ics = await page.getByTestId('download-ics').getAttribute('href');
+  expect(pdf).toMatch(/\/api\/v1\/rdv\/[\w-]+\/pdf\?token=/);
+  expect((await request.get(pdf!)).headers()['content-type']).toContain('application/pdf');
+  expect((await request.get(ics!)).headers()['content-type']).toContain('text/calendar');
+  const mailbox = await request.get(`/api/v1/dev/mailbox?recipient=${encodeURIComponent(email)}`);
+  if (mailbox.ok()) {
+    await expect.poll(async () => ((await (await request.get(`/api/v1/dev/mailbox?recipient=${encodeURIComponent(email)}`)).json()) as unknown[]).length).toBeGreaterThan(0);
+  }
+
+  await page.click('[data-testid="nav-mes-rdv"]');
+  await page.waitForSelector('[data-testid="rdv-card"]');
+  expect(await page.locator('[data-testid="rdv-card"]').count()).toBeGreaterThan(0);
+});
+
+test('a declined card, then insufficient funds, are explained and the hold is kept', async ({ page }) => {
+  await searchParisAhead(page, 3);
+  await page.click('[data-testid="disponibilite-card"]:first-child [data-testid="reserver-button"]');
+  await fillBooking(page, { email: `refus+${RUN}@test.com`, plate: uniquePlate() });
+  await pay(page, '4000 0000 0000 0002');
+  await expect(page.getByTestId('payment-error')).toContainText('Carte refusée');
+  await pay(page, '4000 0000 0000 9995');
+  await expect(page.getByTestId('payment-error')).toContainText('fonds insuffisants');
+  await expect(page.getByTestId('hold-countdown')).toBeVisible();
+  await pay(page, '4242 4242 4242 4242');
+  await expect(page.getByTestId('confirmation-message')).toContainText('Votre rendez-vous est confirmé');
+});
+
+test('modify a booking to another slot of its centre', async ({ page }) => {
+  await bookAndPayAhead(page, `modif+${RUN}@test.com`);
+  await page.click('[data-testid="nav-mes-rdv"]');
+  const card = page.getByTestId('rdv-card').first();
+  const before = await card.getByTestId('rdv-when').textContent();
+  await card.getByTestId('modify-button').click();
+  const drawer = page.getByRole('dialog', { name: 'Choisir un nouveau créneau' });
+  await pickAnotherSlot(drawer.getByTestId('slot-picker'));
+  await drawer.getByTestId('confirm-move').click();
+  await expect(drawer).toBeHidden();
+  await expect(card.getByTestId('rdv-when')).not.toHaveText(before!);
+});
+
+test('cancel a booking with its refund shown before confirming', async ({ page }) => {
+  await bookAndPayAhead(page, `annul+${RUN}@test.com`);
+  await page.click('[data-testid="nav-mes-rdv"]');
+  const card = page.getByTestId('rdv-card').first();
+  await card.getByTestId('cancel-button').click();
+  await expect(page.getByTestId('refund-amount')).toContainText(/Remboursement : \d+,\d{2}/);
+  await page.getByTestId('confirm-cancel').click();
+  await expect(page.getByText(/vous seront remboursés/)).toBeVisible();
+  await expect(card.getByTestId('status-badge')).toHaveText('Annulé');
+});
+
+const account = { email: `client+${RUN}@pti-test.fr`, password: 'Client123!' };
+
+test('sign up, log out and log in again', async ({ page }) => {
+  await page.goto('/inscription');
+  await page.fill('[data-testid="signup-first-name"]', 'Claire');
+  await page.fill('[data-testid="signup-last-name"]', 'Martin');
+  await page.fill('[data-testid="signup-email"]', account.email);
+  await page.fill('[data-testid="signup-phone"]', '06 11 22 33 44');
+  await page.fill('[data-testid="signup-password"]', account.password);
+  await page.fill('[data-testid="signup-confirm"]', account.password);
+  await page.click('[data-testid="signup-button"]');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes rendez-vous' })).toBeVisible();
+  await expect(page.getByTestId('nav-profil')).toHaveText('Claire');
+
+  await page.click('[data-testid="logout-button"]');
+  await expect(page.getByTestId('nav-connexion')).toBeVisible();
+
+  await page.click('[data-testid="nav-connexion"]');
+  await page.fill('[data-testid="login-email"]', account.email);
+  await page.fill('[data-testid="login-password"]', 'wrong-password1');
+  await page.click('[data-testid="login-button"]');
+  await expect(page.getByTestId('login-form').getByRole('alert')).toContainText('incorrect');
+  await page.fill('[data-testid="login-password"]', account.password);
+  await page.click('[data-testid="login-button"]');
+  await expect(page.getByTestId('logout-button')).toBeVisible();
+
+  // An access token the server refuses is refreshed without the user noticing.
+  const before = await page.evaluate(() => JSON.parse(localStorage.getItem('pti.auth')!) as { access_token: string; refresh_token: string });
+  await page.evaluate((t) => localStorage.setItem('pti.auth', JSON.stringify({ ...t, access_token: 'expired.or.forged' })), before);
+  await page.goto('/profil');
+  await expect(page.getByTestId('profile-email')).toHaveValue(account.email);
+  const after = await page.evaluate(() => JSON.parse(localStorage.getItem('pti.auth')!) as { access_token: string; refresh_token: string });
+  expect(after.access_token).not.toBe('expired.or.forged');
+  expect(after.refresh_token).not.toBe(before.refresh_token);
+});
+
+test('profile, vehicles and notifications, then a booking with a saved vehicle', async ({ page }) => {
+  await page.goto('/connexion');
+  await page.fill('[data-testid="login-email"]', account.email);
+  await page.fill('[data-testid="login-password"]', account.password);
+  await page.click('[data-testid="login-button"]');
+  await expect(page.getByTestId('logout-button')).toBeVisible();
+
+  await page.click('[data-testid="nav-profil"]');
+  await page.fill('[data-testid="profile-phone"]', '+33 6 99 88 77 66');
+  await page.click('[data-testid="profile-save"]');
+  await expect(page.getByText('Profil enregistré.')).toBeVisible();
+
+  const plate = uniquePlate();
+  await page.click('[data-testid="vehicle-add"]');
+  await page.fill('[data-testid="vehicle-immatriculation"]', 'AI-123-CD');
+  await page.fill('[data-testid="vehicle-marque"]', 'Peugeot');
+  await page.fill('[data-testid="vehicle-modele"]', '208');
+  await page.click('[data-testid="vehicle-save"]');
+  await expect(page.getByTestId('vehicle-form').getByText('Les lettres I, O et U ne sont pas utilisées.')).toBeVisible();
+  await page.fill('[data-testid="vehicle-immatriculation"]', plate);
+  await page.fill('[data-testid="vehicle-annee"]', '2019');
+  await page.click('[data-testid="vehicle-save"]');
+  const row = page.getByTestId('vehicle-row').filter({ hasText: plate });
+  await expect(row).toContainText('Peugeot 208');
+  await row.getByTestId('vehicle-edit').click();
+  await page.fill('[data-testid="vehicle-modele"]', '2008');
+  await page.click('[data-testid="vehicle-save"]');
+  await expect(row).toContainText('Peugeot 2008');
+
+  const sms = page.getByTestId('notification-prefs').getByRole('switch').nth(1);
+  const was = await sms.getAttribute('aria-checked');
+  await sms.click();
+  await expect(page.getByText('Préférences enregistrées.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('notification-prefs').getByRole('switch').nth(1)).toHaveAttribute('aria-checked', was === 'true' ? 'false' : 'true');
+
+  // A signed-in client books with the saved vehicle.
+  await searchParisAhead(page, 10);
+  await page.click('[data-testid="disponibilite-card"]:first-child [data-testid="reserver-button"]');
+  await page.selectOption('[data-testid="saved-vehicle"]', { label: `${plate} — Peugeot 2008` });
+  await expect(page.getByTestId('immatriculation')).toHaveValue(plate);
+  await expect(page.getByTestId('first-name')).toHaveValue('Claire');
+  await page.click('[data-testid="confirm-button"]');
+  await pay(page, '4242424242424242');
+  await expect(page.getByTestId('confirmation-message')).toBeVisible();
+  await page.click('[data-testid="nav-mes-rdv"]');
+  await expect(page.getByTestId('rdv-card').filter({ hasText: plate })).toBeVisible();
+
+  // Deleting the vehicle leaves the booking alone.
+  await page.click('[data-testid="nav-profil"]');
+  await page.getByTestId('vehicle-row').filter({ hasText: plate }).getByTestId('vehicle-delete').click();
+  await page.click('[data-testid="vehicle-delete-confirm"]');
+  await expect(page.getByTestId('vehicle-row').filter({ hasText: plate })).toHaveCount(0);
+});

@@ -1,0 +1,66 @@
+import { ApiError } from './client';
+
+// The French words for the API's stable error codes.
+const MESSAGES: Record<string, string> = {
+  NETWORK: 'Connexion au serveur impossible. Vérifiez votre connexion et réessayez.',
+  PLACE_NOT_FOUND: 'Nous ne trouvons pas cette ville ou ce code postal.',
+  SLOT_TAKEN: 'Ce créneau vient d’être réservé par quelqu’un d’autre. Choisissez-en un autre.',
+  INVALID_PLATE: 'Immatriculation invalide (format AB-123-CD ou 123 ABC 45).',
+  NOTICE_TOO_SHORT: 'Ce créneau est trop proche pour être réservé en ligne.',
+  BEYOND_HORIZON: 'Ce créneau est trop lointain pour être réservé.',
+  PLATE_ALREADY_BOOKED: 'Ce véhicule a déjà un rendez-vous à venir.',
+  CARD_DECLINED: 'Votre carte a été refusée. Aucun montant n’a été débité ; essayez une autre carte.',
+  INSUFFICIENT_FUNDS: 'Paiement refusé : fonds insuffisants. Aucun montant n’a été débité ; essayez une autre carte.',
+  HOLD_EXPIRED: 'Le délai de 10 minutes pour payer est dépassé : le créneau a été libéré.',
+  ALREADY_PAID: 'Ce rendez-vous est déjà payé.',
+  DEADLINE_PASSED: 'Le délai de modification est dépassé.',
+  INVALID_STATUS: 'Ce rendez-vous ne peut plus être modifié.',
+  VEHICLE_EXISTS: 'Ce véhicule est déjà enregistré.',
+  EMAIL_TAKEN: 'Un compte utilise déjà cette adresse e-mail.',
+  UNAUTHORIZED: 'Adresse e-mail ou mot de passe incorrect.',
+  RATE_LIMITED: 'Trop de tentatives. Patientez une minute puis réessayez.',
+  NOT_FOUND: 'Introuvable.',
+  FORBIDDEN: 'Accès refusé.',
+  VALIDATION: 'Certaines informations sont invalides.',
+  BOOKING_NOT_MODIFIABLE: 'Ce rendez-vous ne peut pas être modifié en ligne.',
+  DUPLICATE_BOOKING: 'Vous avez déjà un rendez-vous pour ce véhicule.',
+  VEHICLE_ALREADY_BOOKED: 'Ce véhicule a déjà un rendez-vous à venir.',
+  NO_FAILED_INSPECTION: 'Aucun contrôle défavorable connu pour ce véhicule : indiquez la date du contrôle initial.',
+  RECHECK_WINDOW_EXPIRED: 'Le délai de 2 mois pour la contre-visite est dépassé : réservez un contrôle périodique.',
+  CATEGORY_NOT_OFFERED: 'Ce centre ne contrôle pas cette catégorie de véhicule.',
+  CONTROL_TYPE_NOT_OFFERED: 'Ce centre ne propose pas ce type de contrôle.',
+  OUTSIDE_OPENING_HOURS: 'Ce créneau est en dehors des horaires du centre.',
+  NO_QUALIFIED_INSPECTOR: 'Aucun contrôleur disponible pour ce créneau. Choisissez-en un autre.',
+  OVERBOOKING_LIMIT_REACHED: 'Ce créneau est complet. Choisissez-en un autre.',
+  INVALID_CARD_TOKEN: 'La carte n’a pas pu être vérifiée. Saisissez-la à nouveau.',
+  PAYMENT_PROVIDER_ERROR: 'Le service de paiement ne répond pas. Aucun montant n’a été débité ; réessayez dans un instant.',
+  INVALID_VEHICLE_YEAR: 'Année du véhicule invalide.',
+  INVALID_RADIUS: 'Rayon de recherche invalide.',
+  INVALID_STATUS_TRANSITION: 'Ce rendez-vous ne peut plus changer de statut.',
+  ILLEGAL_STATUS_TRANSITION: 'Ce rendez-vous ne peut plus être modifié.',
+  UNKNOWN_BOOKING: 'Rendez-vous introuvable.',
+  IDEMPOTENCY_CONFLICT: 'Cette demande a déjà été envoyée avec d’autres informations. Rechargez la page.',
+};
+
+/** A French sentence for any error thrown by the API client. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return MESSAGES[error.code] ?? error.message ?? 'Une erreur est survenue.';
+  return 'Une erreur inattendue est survenue.';
+}
+
+/** The French reason of a field's server-side refusal. */
+export function fieldMessage(field: string, reason: unknown): string {
+  const known: Record<string, string> = {
+    email: 'Adresse e-mail invalide.',
+    phone: 'Numéro de téléphone invalide.',
+    immatriculation: 'Immatriculation invalide.',
+    password: '8 caractères minimum, dont une lettre et un chiffre.',
+    first_name: 'Prénom requis (100 caractères au plus).',
+    last_name: 'Nom requis (100 caractères au plus).',
+    card_number: 'Numéro de carte invalide.',
+    exp_month: 'Mois d’expiration invalide.',
+    exp_year: 'Carte expirée.',
+    cvc: 'Cryptogramme invalide.',
+  };
+  return known[field] ?? (typeof reason === 'string' ? reason : 'Valeur invalide.');
+}
