@@ -97,10 +97,10 @@ test('spec journey: search Paris → book → pay 4242 → confirmation → my b
   expect(pdf).toMatch(/\/api\/v1\/rdv\/[\w-]+\/pdf\?token=/);
   expect((await request.get(pdf!)).headers()['content-type']).toContain('application/pdf');
   expect((await request.get(ics!)).headers()['content-type']).toContain('text/calendar');
-  const mailbox = await request.get(`/api/v1/dev/mailbox?recipient=${encodeURIComponent(email)}`);
-  if (mailbox.ok()) {
-    await expect.poll(async () => ((await (await request.get(`/api/v1/dev/mailbox?recipient=${encodeURIComponent(email)}`)).json()) as unknown[]).length).toBeGreaterThan(0);
-  }
+  // The worker sends the confirmation e-mail (with the ICS) and the SMS to the dev mailbox.
+  await expect
+    .poll(async () => ((await (await request.get(`/api/v1/dev/mailbox?recipient=${encodeURIComponent(email)}`)).json()) as { subject?: string }[]).map((m) => m.subject ?? ''), { timeout: 10_000 })
+    .toContainEqual(expect.stringContaining('Votre rendez-vous est confirmé'));
 
   await page.click('[data-testid="nav-mes-rdv"]');
   await page.waitForSelector('[data-testid="rdv-card"]');
