@@ -94,7 +94,13 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
     let jwt = reference_app::auth::Jwt::new(&keys)?;
     let mut state = AppState::new(pool.clone(), jwt);
     if let Some(url) = &config.redis_url {
-        state.redis = Some(redis::Client::open(url.as_str()).context("REDIS_URL")?);
+        let client = redis::Client::open(url.as_str()).context("REDIS_URL")?;
+        state.redis_sessions = Some(
+            redis::aio::ConnectionManager::new(client.clone())
+                .await
+                .context("connecting to Redis")?,
+        );
+        state.redis = Some(client);
     }
     state.settings = std::sync::Arc::new(config.settings());
     state.rate_limiter = reference_app::http::RateLimiter::new(config.rate_limits);

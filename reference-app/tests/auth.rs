@@ -582,3 +582,79 @@ async fn an_email_in_two_networks_needs_the_tenant_header(owner: PgPool) {
     assert_eq!(status, StatusCode::OK, "{tokens}");
     assert_eq!(tokens["user"]["tenant_id"], common::TENANT_B.0.to_string());
 }
+
+#[sqlx::test(migrations = "./migrations")]
+async fn with_redis_revoked_sessions_are_kept_and_checked_there(owner: PgPool) {
+    let mut state = setup(&owner).await;
+    let url = std::env::var("REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".to_owned());
+    let client = redis::Client::open(url).unwrap();
+    let mut conn = redis::aio::ConnectionManager::new(client.clone())
+        .await
+        .unwrap();
+    state.redis = Some(client);
+    state.redis_sessions = Some(conn.clone());
+    let exists = |conn: &mut redis::aio::ConnectionManager, session: uuid::Uuid| {
+        let mut conn = conn.clone();
+        async move {
+            redis::cmd("EXISTS")
+                .arg(reference_app::auth::revocation::key(session))
+                .query_async::<bool>(&mut conn)
+                .await
+                .unwrap()
+        }
+    };
+    let session_of = |token: &str| {
+        jsonwebtoken::dangerous::insecure_decode::<Claims>(token)
+            .unwrap()
+            .claims
+            .sid
+    };
+
+    let tokens = register(&state).await;
+    let access = str_of(&tokens, "access_token").to_owned();
+    let session = session_of(&access);
+    let (status, _) = call(&state, "GET", "/api/v1/users/me", None, Some(&access), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!exists(&mut conn, session).await);
+    let (status, _) = call(
+        &state,
+        "POST",
+        "/api/v1/auth/logout",
+        None,
+        Some(&access),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert!(
+        exists(&mut conn, session).await,
+        "logout writes the revocation to Redis"
+    );
+    let (status, _) = call(&state, "GET", "/api/v1/users/me", None, Some(&access), None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    // Redis is what requests consult: a session revoked only there is refused.
+    let login = json!({"email": "claire@exemple.fr", "password": "Client123!"});
+    let (_, tokens) = call(
+        &state,
+        "POST",
+        "/api/v1/auth/login",
+        Some(login),
+        None,
+        None,
+    )
+    .await;
+    let access = str_of(&tokens, "access_token").to_owned();
+    let (status, _) = call(&state, "GET", "/api/v1/users/me", None, Some(&access), None).await;
+    assert_eq!(status, StatusCode::OK);
+    redis::cmd("SET")
+        .arg(reference_app::auth::revocation::key(session_of(&access)))
+        .arg(1)
+        .arg("EX")
+        .arg(60)
+        .query_async::<()>(&mut conn)
+        .await
+        .unwrap();
+    let (status, _) = call(&state, "GET", "/api/v1/users/me", None, Some(&access), None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}

@@ -30,6 +30,23 @@ pub struct Claims {
     pub exp: i64,
     /// Token id.
     pub jti: Uuid,
+    /// The user's agency, if attached to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aid: Option<Uuid>,
+    /// The user's centre, if attached to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cid: Option<Uuid>,
+}
+
+impl Claims {
+    /// These claims naming the user's agency and centre.
+    pub fn attached(self, agency: Option<Uuid>, centre: Option<Uuid>) -> Self {
+        Self {
+            aid: agency,
+            cid: centre,
+            ..self
+        }
+    }
 }
 
 /// Signs and verifies access tokens.
@@ -64,6 +81,8 @@ impl Jwt {
             iat: now,
             exp: now + ACCESS_TTL_SECS,
             jti: Uuid::new_v4(),
+            aid: None,
+            cid: None,
         }
     }
 

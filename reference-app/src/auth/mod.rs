@@ -3,6 +3,7 @@
 
 pub mod jwt;
 pub mod password;
+pub mod revocation;
 
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
@@ -91,10 +92,16 @@ impl FromRequestParts<AppState> for Principal {
             tenant_id: claims.tid.map(TenantId),
             role: claims.role,
             session_id: claims.sid,
-            agency_id: None,
-            centre_id: None,
+            agency_id: claims.aid,
+            centre_id: claims.cid,
         };
-        // Logout and refresh-token reuse revoke the session, and with it its access tokens.
+        // Logout and refresh-token reuse revoke the session, and with it its access tokens:
+        // with Redis, one key lookup; otherwise (or when Redis fails) PostgreSQL.
+        match revocation::is_revoked(state, principal.session_id).await {
+            Some(true) => return Err(Error::Unauthorized),
+            Some(false) => return Ok(principal),
+            None => {}
+        }
         let mut tx = tenant_tx(&state.db, &principal.context()).await?;
         let session = repo::session_state(&mut tx, principal.session_id, principal.user_id).await?;
         tx.commit().await?;

@@ -37,6 +37,8 @@ pub struct AppState {
     pub db: PgPool,
     /// Redis, when configured.
     pub redis: Option<redis::Client>,
+    /// A reconnecting Redis connection for revoked sessions, when Redis is configured.
+    pub redis_sessions: Option<redis::aio::ConnectionManager>,
     /// Prometheus registry and the service's metrics.
     pub metrics: Metrics,
     /// Access-token signer and verifier.
@@ -93,6 +95,7 @@ impl AppState {
         Self {
             db,
             redis: None,
+            redis_sessions: None,
             metrics: Metrics::new(),
             jwt: Arc::new(jwt),
             rate_limiter: RateLimiter::default(),

@@ -180,11 +180,16 @@ async fn login(
         id: candidate.id,
         tenant_id: candidate.tenant_id,
         role: candidate.role,
+        agency_id: None,
+        centre_id: None,
     };
     let mut tx = tenant_tx(&state.db, &key.context()).await?;
     repo::touch_login(&mut tx, key.id).await?;
-    let mut tokens = issue(&mut tx, &state.jwt, &key, Uuid::new_v4(), None).await?;
-    tokens.user = repo::get_user(&mut tx, key.id).await?;
+    let user = repo::get_user(&mut tx, key.id)
+        .await?
+        .ok_or_else(invalid_credentials)?;
+    let mut tokens = issue(&mut tx, &state.jwt, &user_key(&user), Uuid::new_v4(), None).await?;
+    tokens.user = Some(user);
     tx.commit().await?;
     Ok(Json(tokens))
 }
@@ -209,6 +214,7 @@ async fn refresh(
             tracing::warn!(family = %found.family_id, "refresh token reused: session revoked");
             repo::revoke_family(&mut tx, found.family_id, "reuse_detected").await?;
             tx.commit().await?;
+            auth::revocation::revoke(&state, found.family_id).await;
             return Err(Error::Unauthorized);
         }
         Consumed::Dead => return Err(Error::Unauthorized),
@@ -236,6 +242,7 @@ async fn logout(State(state): State<AppState>, principal: Principal) -> Result<S
     let mut tx = tenant_tx(&state.db, &principal.context()).await?;
     repo::revoke_family(&mut tx, principal.session_id, "logout").await?;
     tx.commit().await?;
+    auth::revocation::revoke(&state, principal.session_id).await;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -287,6 +294,8 @@ struct UserKey {
     id: Uuid,
     tenant_id: Option<Uuid>,
     role: String,
+    agency_id: Option<Uuid>,
+    centre_id: Option<Uuid>,
 }
 
 impl UserKey {
@@ -303,6 +312,8 @@ fn user_key(user: &User) -> UserKey {
         id: user.id,
         tenant_id: user.tenant_id,
         role: user.role.clone(),
+        agency_id: user.agency_id,
+        centre_id: user.centre_id,
     }
 }
 
@@ -332,7 +343,8 @@ async fn issue(
         &key.role,
         family,
         auth::jwt::now_unix(),
-    );
+    )
+    .attached(key.agency_id, key.centre_id);
     Ok(Tokens {
         access_token: jwt.sign(&claims)?,
         refresh_token,

@@ -22,6 +22,10 @@ pub struct User {
     pub last_name: String,
     /// Role code.
     pub role: String,
+    /// The agency the user works for (ADMIN_AGENCE, and centre staff).
+    pub agency_id: Option<Uuid>,
+    /// The centre the user works at (ADMIN_CT, CONTROLEUR).
+    pub centre_id: Option<Uuid>,
     /// Notification preferences.
     pub notification_prefs: serde_json::Value,
     /// Account status.
@@ -30,7 +34,7 @@ pub struct User {
     pub created_at: DateTime<Utc>,
 }
 
-const USER_COLUMNS: &str = "id, tenant_id, email, phone, first_name, last_name, role, notification_prefs, status, created_at";
+const USER_COLUMNS: &str = "id, tenant_id, email, phone, first_name, last_name, role, agency_id, centre_id, notification_prefs, status, created_at";
 
 /// An account matching a login e-mail (from `auth_find_login`).
 #[derive(Clone, Debug, FromRow)]
