@@ -782,3 +782,94 @@ async fn committed_planning_changes_reach_the_engine(owner: PgPool) {
     }
     assert!(gone, "the closure committed elsewhere closed the slot");
 }
+
+#[sqlx::test(migrations = "./migrations")]
+async fn call_centre_operators_book_for_callers_in_their_network_only(owner: PgPool) {
+    let state = seeded(&owner).await;
+    let tenants: Vec<(Uuid, String)> = sqlx::query_as("SELECT id, slug FROM tenants ORDER BY slug")
+        .fetch_all(&owner)
+        .await
+        .unwrap();
+    let (own, _) = &tenants[0];
+    let (operator, operator_id) = common::user_token(&owner, Some(*own), "CALL_CENTER").await;
+    let auth = format!("Bearer {operator}");
+    // The network a portal serves: by header (slug), else the configured default.
+    let (status, _, tenant) = send(
+        &state,
+        Method::GET,
+        "/api/v1/tenant",
+        &[("x-tenant-id", &tenants[1].1)],
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, tenant["slug"].as_str()),
+        (StatusCode::OK, Some(tenants[1].1.as_str()))
+    );
+    let (status, _, _) = send(
+        &state,
+        Method::GET,
+        "/api/v1/tenant",
+        &[("x-tenant-id", "nope")],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    let mine = slots(&state, "Paris", 3, &[("x-tenant-id", &own.to_string())]).await;
+    let (status, rdv) = post(
+        &state,
+        "/api/v1/rdv",
+        &[("authorization", &auth)],
+        booking_body(
+            mine[0]["disponibilite_id"].as_str().unwrap(),
+            "BC-234-DE",
+            "caller@test.fr",
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{rdv}");
+    let (source, created_by): (String, Option<Uuid>) =
+        sqlx::query_as("SELECT source, created_by FROM rdv WHERE id = $1")
+            .bind(Uuid::parse_str(rdv["id"].as_str().unwrap()).unwrap())
+            .fetch_one(&owner)
+            .await
+            .unwrap();
+    assert_eq!(
+        (source.as_str(), created_by),
+        ("call_center", Some(operator_id))
+    );
+    // The operator reads and moves it (network scope) without the guest token.
+    let (status, _, _) = send(
+        &state,
+        Method::GET,
+        &format!("/api/v1/rdv/{}", rdv["id"].as_str().unwrap()),
+        &[("authorization", &auth)],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+
+    let theirs = slots(
+        &state,
+        "Paris",
+        3,
+        &[("x-tenant-id", &tenants[1].0.to_string())],
+    )
+    .await;
+    let (status, body) = post(
+        &state,
+        "/api/v1/rdv",
+        &[("authorization", &auth)],
+        booking_body(
+            theirs[0]["disponibilite_id"].as_str().unwrap(),
+            "BC-235-DE",
+            "caller@test.fr",
+        ),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("CROSS_TENANT"))
+    );
+}

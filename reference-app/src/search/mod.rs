@@ -63,7 +63,18 @@ async fn current_tenant(
         .get(axum::http::header::HOST)
         .and_then(|v| v.to_str().ok())
         .map(|h| h.split(':').next().unwrap_or(h));
-    for key in [header, host, state.settings.default_tenant.as_deref()]
+    if let Some(key) = header {
+        // A network named explicitly must exist.
+        return match resolve_tenant_info(&state.db, key.trim()).await? {
+            Some(info) => Ok(Json(info)),
+            None => Err(Error::BadRequest {
+                code: "UNKNOWN_TENANT",
+                message: "no active network has this id, slug or domain".to_owned(),
+                details: serde_json::json!({ "field": crate::user::TENANT_HEADER }),
+            }),
+        };
+    }
+    for key in [host, state.settings.default_tenant.as_deref()]
         .into_iter()
         .flatten()
     {
