@@ -151,15 +151,15 @@ mod tests {
     fn debug_output_hides_secrets() {
         let config = Config::from_lookup(|name| match name {
             "DATABASE_URL" => Some("postgres://u:hunter2@h/db".into()),
-            "PTI_JWT_PRIVATE_KEY" => Some("-----BEGIN PRIVATE KEY-----secret".into()),
+            "PTI_JWT_PRIVATE_KEY" => Some("-----BEGIN PRIVATE KEY-----k3ymat3rial".into()),
+            "PTI_STRIPE_SECRET_KEY" => Some("sk_live_t0ps3cr3t".into()),
             _ => None,
         })
         .unwrap();
         let shown = format!("{config:?}");
-        assert!(
-            !shown.contains("hunter2") && !shown.contains("secret"),
-            "{shown}"
-        );
+        for secret in ["hunter2", "k3ymat3rial", "t0ps3cr3t"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
     }
 
     #[test]
