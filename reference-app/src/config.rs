@@ -45,6 +45,11 @@ pub struct Config {
     /// Stripe secret key (`PTI_STRIPE_SECRET_KEY`): when set, payments go through Stripe instead
     /// of the sandbox.
     pub stripe_secret_key: Option<String>,
+    /// SMTP relay for e-mail (`PTI_SMTP_URL`, e.g. `smtp://user:pass@host:587?tls=required`);
+    /// unset: e-mails go to the local mailbox.
+    pub smtp_url: Option<String>,
+    /// Sender of e-mails (`PTI_SMTP_FROM`, default `PTI Calendar <no-reply@pti-calendar.fr>`).
+    pub smtp_from: String,
     /// Stripe's API root (`PTI_STRIPE_API_BASE`, default `https://api.stripe.com`).
     pub stripe_api_base: String,
 }
@@ -92,6 +97,9 @@ impl Config {
                 })
                 .unwrap_or_default(),
             stripe_secret_key: lookup("PTI_STRIPE_SECRET_KEY"),
+            smtp_url: lookup("PTI_SMTP_URL"),
+            smtp_from: lookup("PTI_SMTP_FROM")
+                .unwrap_or_else(|| "PTI Calendar <no-reply@pti-calendar.fr>".to_owned()),
             stripe_api_base: lookup("PTI_STRIPE_API_BASE")
                 .unwrap_or_else(|| crate::payment::stripe::STRIPE_API.to_owned()),
             worker_interval: std::time::Duration::from_millis(
@@ -131,6 +139,8 @@ impl fmt::Debug for Config {
             .field("cors_origins", &self.cors_origins)
             .field("stripe_secret_key", &set(&self.stripe_secret_key))
             .field("stripe_api_base", &self.stripe_api_base)
+            .field("smtp_url", &set(&self.smtp_url))
+            .field("smtp_from", &self.smtp_from)
             .finish()
     }
 }

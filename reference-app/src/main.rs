@@ -126,9 +126,19 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
         pool.clone(),
         state.engine.clone(),
     ));
+    let outlets = reference_app::notify::worker::Outlets {
+        smtp: match &config.smtp_url {
+            Some(url) => Some(std::sync::Arc::new(
+                reference_app::notify::smtp::Smtp::new(url, &config.smtp_from)
+                    .context("PTI_SMTP_URL")?,
+            )),
+            None => None,
+        },
+    };
     tokio::spawn(reference_app::notify::worker::run(
         pool.clone(),
         state.engine.clone(),
+        outlets,
         config.worker_interval,
     ));
     let listener = tokio::net::TcpListener::bind(config.addr)

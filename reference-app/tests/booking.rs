@@ -257,7 +257,7 @@ async fn a_guest_books_pays_and_is_notified(owner: PgPool) {
     .await;
     assert_eq!(status, StatusCode::NOT_FOUND, "a wrong token finds nothing");
 
-    reference_app::notify::worker::tick(&owner_free(&state), &state.engine)
+    reference_app::notify::worker::tick(&owner_free(&state), &state.engine, &Default::default())
         .await
         .unwrap();
     let (_, _, mail) = send(
@@ -287,7 +287,7 @@ async fn a_guest_books_pays_and_is_notified(owner: PgPool) {
     .await;
     assert_eq!(sms.as_array().map(Vec::len), Some(1), "{sms}");
     // A second tick sends nothing twice.
-    reference_app::notify::worker::tick(&owner_free(&state), &state.engine)
+    reference_app::notify::worker::tick(&owner_free(&state), &state.engine, &Default::default())
         .await
         .unwrap();
     let (_, _, mail) = send(
@@ -591,9 +591,10 @@ async fn expired_holds_are_released(owner: PgPool) {
         .execute(&owner)
         .await
         .unwrap();
-    let (released, _) = reference_app::notify::worker::tick(&state.db, &state.engine)
-        .await
-        .unwrap();
+    let (released, _) =
+        reference_app::notify::worker::tick(&state.db, &state.engine, &Default::default())
+            .await
+            .unwrap();
     assert_eq!(released, 1);
     assert!(offered(&state, "Nantes", 3, &slot).await);
     let (status, body) = pay(&state, &rdv, "4242424242424242", "late").await;
@@ -872,4 +873,150 @@ async fn call_centre_operators_book_for_callers_in_their_network_only(owner: PgP
         (status, body["code"].as_str()),
         (StatusCode::FORBIDDEN, Some("CROSS_TENANT"))
     );
+}
+
+/// A minimal SMTP server: accepts one session per connection, records each message's DATA,
+/// and refuses recipients at `refuse.example`.
+async fn fake_smtp() -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let store = received.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((socket, _)) = listener.accept().await else {
+                return;
+            };
+            let store = store.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 fake ESMTP\r\n").await.unwrap();
+                let mut data: Option<String> = None;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Some(body) = data.as_mut() {
+                        if line == "." {
+                            store.lock().unwrap().push(std::mem::take(body));
+                            data = None;
+                            write
+                                .write_all(b"250 2.0.0 queued as FAKE1\r\n")
+                                .await
+                                .unwrap();
+                        } else {
+                            body.push_str(&line);
+                            body.push('\n');
+                        }
+                        continue;
+                    }
+                    let verb = line.get(..4).unwrap_or_default().to_ascii_uppercase();
+                    let reply: &[u8] = match verb.as_str() {
+                        "EHLO" | "HELO" => b"250 fake\r\n",
+                        "RCPT" if line.contains("refuse.example") => b"550 5.1.1 no such user\r\n",
+                        "MAIL" | "RCPT" | "RSET" | "NOOP" => b"250 OK\r\n",
+                        "DATA" => {
+                            data = Some(String::new());
+                            b"354 go ahead\r\n"
+                        }
+                        "QUIT" => {
+                            let _ = write.write_all(b"221 bye\r\n").await;
+                            return;
+                        }
+                        _ => b"500 unknown\r\n",
+                    };
+                    write.write_all(reply).await.unwrap();
+                }
+            });
+        }
+    });
+    (port, received)
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn with_smtp_configured_emails_go_through_it_with_the_ics(owner: PgPool) {
+    use reference_app::notify::{smtp::Smtp, worker};
+    let state = seeded(&owner).await;
+    let (port, received) = fake_smtp().await;
+    let outlets = worker::Outlets {
+        smtp: Some(std::sync::Arc::new(
+            Smtp::new(
+                &format!("smtp://127.0.0.1:{port}"),
+                "PTI Calendar <no-reply@pti-calendar.fr>",
+            )
+            .unwrap(),
+        )),
+    };
+    let free = slots(&state, "Toulouse", 3, &[]).await;
+    let (_, ok) = post(
+        &state,
+        "/api/v1/rdv",
+        &[],
+        booking_body(
+            free[0]["disponibilite_id"].as_str().unwrap(),
+            "EF-321-GH",
+            "smtp.client@test.fr",
+        ),
+    )
+    .await;
+    pay(&state, &ok, "4242424242424242", "smtp-1").await;
+    let (_, refused) = post(
+        &state,
+        "/api/v1/rdv",
+        &[],
+        booking_body(
+            free[4]["disponibilite_id"].as_str().unwrap(),
+            "EF-322-GH",
+            "someone@refuse.example",
+        ),
+    )
+    .await;
+    pay(&state, &refused, "4242424242424242", "smtp-2").await;
+
+    worker::tick(&state.db, &state.engine, &outlets)
+        .await
+        .unwrap();
+    let mails = received.lock().unwrap().clone();
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    let mail = &mails[0];
+    assert!(mail.contains("To: smtp.client@test.fr"), "{mail}");
+    assert!(
+        mail.contains("text/calendar") && mail.contains(".ics"),
+        "{mail}"
+    );
+    let delivered: Vec<(String, String)> = sqlx::query_as(
+        "SELECT channel, provider FROM notification_deliveries WHERE recipient IN ('smtp.client@test.fr', '06 12 34 56 78') ORDER BY channel",
+    )
+    .fetch_all(&owner)
+    .await
+    .unwrap();
+    assert!(
+        delivered.contains(&("email".to_owned(), "smtp".to_owned())),
+        "{delivered:?}"
+    );
+    // The refused recipient's event stays undelivered, to be retried with back-off.
+    let (attempts, delivered_at, error): (i32, Option<chrono::DateTime<Utc>>, Option<String>) = sqlx::query_as(
+        "SELECT attempts, delivered_at, last_error FROM outbox WHERE aggregate_id = $1 AND event_type = 'rdv.confirmed'",
+    )
+    .bind(Uuid::parse_str(refused["id"].as_str().unwrap()).unwrap())
+    .fetch_one(&owner)
+    .await
+    .unwrap();
+    assert_eq!((attempts, delivered_at), (1, None), "{error:?}");
+    let logged: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM notification_deliveries WHERE recipient = 'someone@refuse.example'",
+    )
+    .fetch_one(&owner)
+    .await
+    .unwrap();
+    assert_eq!(logged, 0, "a failed send is not logged as sent");
+    // E-mail no longer lands in the local mailbox; SMS still does.
+    let (_, _, mailbox) = send(
+        &state,
+        Method::GET,
+        "/api/v1/dev/mailbox?recipient=smtp.client@test.fr",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(mailbox.as_array().map(Vec::len), Some(0));
 }

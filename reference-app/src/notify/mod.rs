@@ -1,9 +1,11 @@
 //! Events and notifications: the outbox ([`outbox`]), the worker that releases expired holds and
 //! delivers events as e-mails and SMS with retries ([`worker`]), and the local mailbox that
-//! stands in for SMTP and the SMS gateway in development (`GET /dev/mailbox`).
+//! stands in for SMTP and the SMS gateway in development (`GET /dev/mailbox`); e-mail goes
+//! through SMTP ([`smtp`]) when configured.
 
 pub mod messages;
 pub mod outbox;
+pub mod smtp;
 pub mod worker;
 
 use axum::extract::{Query, State};

@@ -22,10 +22,18 @@ use crate::engine::load::SYSTEM_ROLE;
 /// Attempts before an event is left undelivered for an operator to look at.
 pub const MAX_ATTEMPTS: i32 = 8;
 
+/// Where messages go: e-mail through SMTP when configured; everything else (and e-mail
+/// without SMTP) to the local mailbox.
+#[derive(Clone, Default)]
+pub struct Outlets {
+    /// The SMTP relay for e-mail.
+    pub smtp: Option<std::sync::Arc<super::smtp::Smtp>>,
+}
+
 /// Runs the worker forever, every `every`.
-pub async fn run(pool: PgPool, engine: SharedEngine, every: Duration) {
+pub async fn run(pool: PgPool, engine: SharedEngine, outlets: Outlets, every: Duration) {
     loop {
-        if let Err(e) = tick(&pool, &engine).await {
+        if let Err(e) = tick(&pool, &engine, &outlets).await {
             tracing::error!(error = ?e, "worker tick failed");
         }
         tokio::time::sleep(every).await;
@@ -33,12 +41,16 @@ pub async fn run(pool: PgPool, engine: SharedEngine, every: Duration) {
 }
 
 /// One pass over every active network; returns `(holds released, events delivered)`.
-pub async fn tick(pool: &PgPool, engine: &SharedEngine) -> anyhow::Result<(usize, usize)> {
+pub async fn tick(
+    pool: &PgPool,
+    engine: &SharedEngine,
+    outlets: &Outlets,
+) -> anyhow::Result<(usize, usize)> {
     let tenants: Vec<TenantId> = engine.read().tenants.keys().copied().collect();
     let (mut released, mut delivered) = (0, 0);
     for tenant in tenants {
         released += expire_holds(pool, engine, tenant).await?;
-        delivered += deliver(pool, tenant).await?;
+        delivered += deliver(pool, tenant, outlets).await?;
     }
     Ok((released, delivered))
 }
@@ -88,7 +100,7 @@ struct Pending {
 }
 
 /// Delivers the due events of `tenant`.
-async fn deliver(pool: &PgPool, tenant: TenantId) -> anyhow::Result<usize> {
+async fn deliver(pool: &PgPool, tenant: TenantId, outlets: &Outlets) -> anyhow::Result<usize> {
     let mut tx = tenant_tx(pool, &TenantContext::tenant(tenant, SYSTEM_ROLE)).await?;
     let pending: Vec<Pending> = sqlx::query_as(
         "SELECT id, event_type, aggregate_id, payload, attempts FROM outbox \
@@ -101,7 +113,7 @@ async fn deliver(pool: &PgPool, tenant: TenantId) -> anyhow::Result<usize> {
     let mut delivered = 0;
     for event in pending {
         sqlx::query("SAVEPOINT delivery").execute(&mut *tx).await?;
-        match deliver_one(&mut tx, tenant, &event).await {
+        match deliver_one(&mut tx, tenant, &event, outlets).await {
             Ok(()) => {
                 sqlx::query("RELEASE SAVEPOINT delivery")
                     .execute(&mut *tx)
@@ -140,6 +152,7 @@ async fn deliver_one(
     tx: &mut sqlx::PgConnection,
     tenant: TenantId,
     event: &Pending,
+    outlets: &Outlets,
 ) -> anyhow::Result<()> {
     let Some(rdv_id) = event.aggregate_id else {
         return Ok(());
@@ -163,13 +176,14 @@ async fn deliver_one(
             .and_then(|p| p.get(message.channel))
             .and_then(Value::as_bool)
             .unwrap_or(true);
-        send(tx, tenant, event.id, &row, &message, wanted).await?;
+        send(tx, tenant, event.id, &row, &message, wanted, outlets).await?;
     }
     Ok(())
 }
 
-/// Sends one message to the local mailbox and logs the delivery (once per outbox event,
-/// channel and recipient, so a retry never sends twice).
+/// Sends one message (SMTP or the local mailbox) and logs the delivery once per outbox event,
+/// channel and recipient, so a retry never sends twice; a failed send undoes the log (the
+/// caller's savepoint) and the event is retried.
 async fn send(
     tx: &mut sqlx::PgConnection,
     tenant: TenantId,
@@ -177,10 +191,12 @@ async fn send(
     row: &repo::RdvRow,
     message: &Message,
     wanted: bool,
+    outlets: &Outlets,
 ) -> anyhow::Result<()> {
+    let smtp = outlets.smtp.as_ref().filter(|_| message.channel == "email");
     let logged: Option<Uuid> = sqlx::query_scalar(
         "INSERT INTO notification_deliveries (tenant_id, outbox_id, booking_id, channel, template, \
-         recipient, provider, status) VALUES ($1, $2, $3, $4, $5, $6, 'mailbox', $7) \
+         recipient, provider, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
          ON CONFLICT (tenant_id, outbox_id, channel, recipient) DO NOTHING RETURNING id",
     )
     .bind(tenant.0)
@@ -189,10 +205,20 @@ async fn send(
     .bind(message.channel)
     .bind(&message.template)
     .bind(&message.recipient)
+    .bind(if smtp.is_some() { "smtp" } else { "mailbox" })
     .bind(if wanted { "sent" } else { "skipped" })
     .fetch_optional(&mut *tx)
     .await?;
-    if logged.is_none() || !wanted {
+    let Some(delivery) = logged.filter(|_| wanted) else {
+        return Ok(());
+    };
+    if let Some(smtp) = smtp {
+        let reply = smtp.send(message).await?;
+        sqlx::query("UPDATE notification_deliveries SET provider_ref = $2 WHERE id = $1")
+            .bind(delivery)
+            .bind(reply)
+            .execute(&mut *tx)
+            .await?;
         return Ok(());
     }
     let attachments: Vec<Value> = message
