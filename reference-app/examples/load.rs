@@ -189,10 +189,11 @@ async fn round(http: &Http, base: &str, scenario: Scenario, tally: &Mutex<Tally>
             return Ok(true);
         }
         let slot = slots[rand::thread_rng().gen_range(0..slots.len())].clone();
+        // Letters without I, O, U (never in SIV plates) and S (no reserved SS series).
         let plate = {
             let mut rng = rand::thread_rng();
             let l = |r: &mut rand::rngs::ThreadRng| {
-                (b"ABCDEFGHJKLMNPQRSTVXYZ"[r.gen_range(0..22)]) as char
+                (b"ABCDEFGHJKLMNPQRTVXYZ"[r.gen_range(0..21)]) as char
             };
             format!(
                 "{}{}-{:03}-{}{}",

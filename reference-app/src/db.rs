@@ -75,6 +75,12 @@ pub async fn app_pool(
         .await
 }
 
+/// This server process's id: the `origin` of the engine notifications its transactions cause.
+pub fn instance_id() -> uuid::Uuid {
+    static ID: std::sync::OnceLock<uuid::Uuid> = std::sync::OnceLock::new();
+    *ID.get_or_init(uuid::Uuid::new_v4)
+}
+
 /// Who a transaction acts for: the tenant (None for the platform or an anonymous request) and
 /// the role code (`SUPER_ADMIN`, `CLIENT`, ...; `ANONYMOUS` when nobody is signed in).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,11 +113,15 @@ impl TenantContext {
 /// row-level-security policies).
 pub async fn set_context(conn: &mut PgConnection, ctx: &TenantContext) -> Result<(), sqlx::Error> {
     let tenant = ctx.tenant_id.map(|t| t.to_string()).unwrap_or_default();
-    sqlx::query("SELECT set_config('app.tenant_id', $1, true), set_config('app.role', $2, true)")
-        .bind(tenant)
-        .bind(&ctx.role)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "SELECT set_config('app.tenant_id', $1, true), set_config('app.role', $2, true), \
+         set_config('app.origin', $3, true)",
+    )
+    .bind(tenant)
+    .bind(&ctx.role)
+    .bind(instance_id().to_string())
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

@@ -19,11 +19,17 @@ pub const CHANNEL: &str = "pti_engine";
 struct Change {
     tenant_id: Uuid,
     centre_id: Option<Uuid>,
+    table: String,
+    origin: Option<Uuid>,
 }
 
-/// Applies one notification payload: reloads the centre it names (or the whole tenant).
+/// Applies one notification payload: reloads the centre it names (or the whole tenant). A
+/// booking changed by this very instance is skipped: its engine already holds the change.
 pub async fn apply(pool: &PgPool, engine: &SharedEngine, payload: &str) -> anyhow::Result<()> {
     let change: Change = serde_json::from_str(payload)?;
+    if change.table == "rdv" && change.origin == Some(crate::db::instance_id()) {
+        return Ok(());
+    }
     load::reload(
         pool,
         engine,
