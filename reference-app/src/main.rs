@@ -45,15 +45,17 @@ async fn main() -> anyhow::Result<()> {
             let owner = db::owner_pool(&config.database_url).await?;
             match reference_app::seed::run(&owner, reset).await? {
                 Some(s) => println!(
-                    "seeded: {} networks, {} agencies, {} centres, {} inspectors, {} users, {} bookings \
-                     (demo password {})",
+                    "seeded: {} networks, {} agencies, {} centres, {} inspectors, {} users, \
+                     {} API keys, {} bookings, {} bookable slots (90 days); demo accounts in \
+                     reference-app/README.md",
                     s.tenants,
                     s.agencies,
                     s.centres,
                     s.inspectors,
                     s.users,
+                    s.api_keys,
                     s.bookings,
-                    reference_app::seed::DEMO_PASSWORD
+                    s.bookable_slots
                 ),
                 None => {
                     println!("the database already holds networks: nothing seeded (use --reset)")

@@ -16,36 +16,92 @@ use uuid::Uuid;
 use crate::engine::{load, today};
 use crate::search::{Wanted, gazetteer};
 
-/// The password of every demo account.
-pub const DEMO_PASSWORD: &str = "Demo2026!";
+/// The spec's demo password of each role.
+pub const DEMO_PASSWORDS: [(&str, &str); 7] = [
+    ("SUPER_ADMIN", "SuperAdmin123!"),
+    ("ADMIN_TENANT", "Admin123!"),
+    ("ADMIN_AGENCE", "AdminAgence123!"),
+    ("ADMIN_CT", "AdminCT123!"),
+    ("CONTROLEUR", "Controleur123!"),
+    ("CALL_CENTER", "CallCenter123!"),
+    ("CLIENT", "Client123!"),
+];
 
-/// The demo networks: slug, name, domain, plan, centre postcodes (two per agency).
-const TENANTS: [(&str, &str, &str, &str, [&str; 10]); 3] = [
+/// The argon2id hash of each role's demo password (hashed once each).
+struct Passwords(Vec<(&'static str, String)>);
+
+impl Passwords {
+    async fn hash() -> anyhow::Result<Self> {
+        let mut out = Vec::new();
+        for (role, password) in DEMO_PASSWORDS {
+            out.push((
+                role,
+                crate::auth::password::hash(password.to_owned()).await?,
+            ));
+        }
+        Ok(Self(out))
+    }
+
+    fn of(&self, role: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map_or("", |(_, h)| h.as_str())
+    }
+}
+
+/// The spec's demo networks: slug, name, domain, plan, max users, max agencies, colour, centre
+/// name prefix, centre postcodes (two per agency).
+type TenantSeed = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    i32,
+    i32,
+    &'static str,
+    &'static str,
+    [&'static str; 10],
+);
+
+const TENANTS: [TenantSeed; 3] = [
     (
         "controle-auto-france",
         "Contrôle Auto France",
         "controle-auto-france.fr",
         "enterprise",
+        100,
+        50,
+        "#2563eb",
+        "CAF",
         [
             "75011", "75015", "92100", "78000", "94000", "69003", "69100", "13008", "06000",
             "33000",
         ],
     ),
     (
-        "securitest-regions",
-        "Sécuritest Régions",
-        "securitest-regions.fr",
+        "auto-securite-pro",
+        "Auto Sécurité Pro",
+        "auto-securite-pro.fr",
         "business",
+        50,
+        20,
+        "#16a34a",
+        "ASP",
         [
             "75019", "93200", "92000", "91000", "59000", "67000", "57000", "31000", "34000",
             "69007",
         ],
     ),
     (
-        "autosur-ouest",
-        "Autosur Ouest",
-        "autosur-ouest.fr",
+        "ct-express",
+        "CT Express",
+        "ct-express.fr",
         "starter",
+        20,
+        5,
+        "#ea580c",
+        "CT Express",
         [
             "75013", "95000", "44000", "35000", "29200", "49000", "37000", "76000", "14000",
             "86000",
@@ -99,8 +155,12 @@ pub struct Summary {
     pub inspectors: usize,
     /// Users.
     pub users: usize,
+    /// API keys.
+    pub api_keys: usize,
     /// Bookings.
     pub bookings: usize,
+    /// Free starts of a car's periodic inspection over the next 90 days, all centres.
+    pub bookable_slots: usize,
 }
 
 /// Seeds the database behind the owner pool; with `reset`, empties it first. Without `reset`,
@@ -119,7 +179,7 @@ pub async fn run(owner: &PgPool, reset: bool) -> anyhow::Result<Option<Summary>>
         }
     }
     let mut rng = StdRng::seed_from_u64(2026);
-    let password = crate::auth::password::hash(DEMO_PASSWORD.to_owned()).await?;
+    let passwords = Passwords::hash().await?;
     let mut summary = Summary::default();
     let mut tx = owner.begin().await?;
     let mut clients: Vec<(Uuid, Uuid, String, String, String)> = Vec::new();
@@ -127,26 +187,30 @@ pub async fn run(owner: &PgPool, reset: bool) -> anyhow::Result<Option<Summary>>
         &mut tx,
         None,
         "SUPER_ADMIN",
-        "admin@pti-calendar.fr",
+        "superadmin@pti-calendar.fr",
         "Super",
         "Admin",
-        &password,
+        &passwords,
         None,
         None,
     )
     .await?;
     summary.users += 1;
-    for (t, (slug, name, domain, plan, postcodes)) in TENANTS.iter().enumerate() {
+    for (t, (slug, name, domain, plan, max_users, max_agences, colour, prefix, postcodes)) in
+        TENANTS.iter().enumerate()
+    {
         let tenant: Uuid = sqlx::query_scalar(
             "INSERT INTO tenants (slug, name, domain, plan, max_users, max_agences, settings) \
-             VALUES ($1, $2, $3, $4, 100, 50, $5) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(slug)
         .bind(name)
         .bind(domain)
         .bind(plan)
+        .bind(max_users)
+        .bind(max_agences)
         .bind(json!({
-            "branding": { "primary_color": (["#2563eb", "#059669", "#dc2626"][t]), "name": name },
+            "branding": { "primary_color": colour, "name": name },
             "payment": { "provider": "sandbox" },
             "notification": { "email": true, "sms": true },
             "booking_policy": {},
@@ -162,7 +226,7 @@ pub async fn run(owner: &PgPool, reset: bool) -> anyhow::Result<Option<Summary>>
             &mail("admin"),
             "Alice",
             "Directrice",
-            &password,
+            &passwords,
             None,
             None,
         )
@@ -175,14 +239,25 @@ pub async fn run(owner: &PgPool, reset: bool) -> anyhow::Result<Option<Summary>>
                 &mail(&format!("callcenter{i}")),
                 "Opérateur",
                 &format!("N°{i}"),
-                &password,
+                &passwords,
                 None,
                 None,
             )
             .await?;
         }
         summary.users += 3;
-        for i in 1..=5 {
+        // A machine client: the eighth role, as an API key (only its SHA-256 is stored).
+        sqlx::query(
+            "INSERT INTO api_keys (tenant_id, name, prefix, key_hash, scopes) \
+             VALUES ($1, 'Intégration démo', $2, $3, '{rdv:read,ct:read}')",
+        )
+        .bind(tenant)
+        .bind(format!("pti_demo_{}", &slug[..4]))
+        .bind(crate::auth::token_hash(&format!("pti_demo_{slug}")))
+        .execute(&mut *tx)
+        .await?;
+        summary.api_keys += 1;
+        for i in 1..=10 {
             let (first, last) = (FIRST_NAMES[(t * 5 + i) % 16], LAST_NAMES[(t * 7 + i) % 16]);
             let email = if t == 0 && i == 1 {
                 "client@pti-calendar.fr".to_owned()
@@ -196,7 +271,7 @@ pub async fn run(owner: &PgPool, reset: bool) -> anyhow::Result<Option<Summary>>
                 &email,
                 first,
                 last,
-                &password,
+                &passwords,
                 None,
                 None,
             )
@@ -240,7 +315,7 @@ pub async fn run(owner: &PgPool, reset: bool) -> anyhow::Result<Option<Summary>>
                     &mail(&format!("agence{}", a + 1)),
                     "Responsable",
                     &format!("Agence {}", a + 1),
-                    &password,
+                    &passwords,
                     Some(agency),
                     None,
                 )
@@ -278,7 +353,7 @@ pub async fn run(owner: &PgPool, reset: bool) -> anyhow::Result<Option<Summary>>
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
                 )
                 .bind(tenant).bind(agency).bind(format!("CT{:03}", n + 1))
-                .bind(format!("{} {} {}", ["CAF", "Sécuritest", "Autosur"][t], place.name, ["Centre", "Nord", "Sud", "Gare"][n % 4]))
+                .bind(format!("{} {} {}", prefix, place.name, ["Centre", "Nord", "Sud", "Gare"][n % 4]))
                 .bind(format!("{} {}", 10 + n * 7, ["rue de la République", "avenue Jean Jaurès", "boulevard Victor Hugo", "rue Pasteur"][n % 4]))
                 .bind(postcode).bind(&place.name)
                 .bind(place.location.lat + dlat).bind(place.location.lng + dlng)
@@ -289,6 +364,7 @@ pub async fn run(owner: &PgPool, reset: bool) -> anyhow::Result<Option<Summary>>
                 .bind(categories.iter().map(|s| s.to_string()).collect::<Vec<_>>())
                 .fetch_one(&mut *tx).await?;
                 summary.centres += 1;
+                progress("centres", summary.centres, 30);
                 if rng.gen_bool(0.5) {
                     sqlx::query("INSERT INTO offers (tenant_id, centre_id, control_type, vehicle_category, price_cents) VALUES ($1, $2, 'CT', 'VP', $3)")
                         .bind(tenant).bind(centre).bind(6900 + 100 * rng.gen_range(0..20))
@@ -302,7 +378,7 @@ pub async fn run(owner: &PgPool, reset: bool) -> anyhow::Result<Option<Summary>>
                         &format!("chef.ct{:03}@{domain}", n + 1),
                         "Chef",
                         &format!("CT{:03}", n + 1),
-                        &password,
+                        &passwords,
                         Some(agency),
                         Some(centre),
                     )
@@ -366,7 +442,7 @@ pub async fn run(owner: &PgPool, reset: bool) -> anyhow::Result<Option<Summary>>
                             &format!("controleur.ct{:03}@{domain}", n + 1),
                             first_name,
                             last_name,
-                            &password,
+                            &passwords,
                             Some(agency),
                             Some(centre),
                         )
@@ -385,8 +461,27 @@ pub async fn run(owner: &PgPool, reset: bool) -> anyhow::Result<Option<Summary>>
         }
     }
     tx.commit().await?;
-    summary.bookings = bookings(owner, &mut rng, &clients).await?;
+    (summary.bookings, summary.bookable_slots) = bookings(owner, &mut rng, &clients).await?;
     Ok(Some(summary))
+}
+
+/// Draws a progress bar on standard error (a terminal's line is redrawn in place).
+fn progress(what: &str, done: usize, total: usize) {
+    use std::io::Write;
+    if !done.is_multiple_of(10) && done != total {
+        return;
+    }
+    let filled = done * 30 / total.max(1);
+    let mut err = std::io::stderr();
+    let _ = write!(
+        err,
+        "\r{what:<10} [{}{}] {done}/{total}",
+        "#".repeat(filled),
+        ".".repeat(30 - filled)
+    );
+    if done == total {
+        let _ = writeln!(err);
+    }
 }
 
 /// A rating from 3.5 to 5.0 with one decimal.
@@ -402,7 +497,7 @@ async fn user(
     email: &str,
     first_name: &str,
     last_name: &str,
-    password_hash: &str,
+    passwords: &Passwords,
     agency: Option<Uuid>,
     centre: Option<Uuid>,
 ) -> anyhow::Result<Uuid> {
@@ -410,7 +505,7 @@ async fn user(
         "INSERT INTO users (tenant_id, email, phone, password_hash, first_name, last_name, role, agency_id, \
          centre_id, email_verified_at) VALUES ($1, $2, '06 12 34 56 78', $3, $4, $5, $6, $7, $8, now()) RETURNING id",
     )
-    .bind(tenant).bind(email).bind(password_hash).bind(first_name).bind(last_name).bind(role)
+    .bind(tenant).bind(email).bind(passwords.of(role)).bind(first_name).bind(last_name).bind(role)
     .bind(agency).bind(centre)
     .fetch_one(conn)
     .await?)
@@ -438,7 +533,7 @@ async fn bookings(
     owner: &PgPool,
     rng: &mut StdRng,
     clients: &[(Uuid, Uuid, String, String, String)],
-) -> anyhow::Result<usize> {
+) -> anyhow::Result<(usize, usize)> {
     let mut engine = load::load(owner, today()).await?;
     let centres: Vec<(CentreId, Uuid)> = engine
         .index
@@ -529,7 +624,7 @@ async fn bookings(
         let client = clients
             .iter()
             .filter(|c| c.0 == tenant)
-            .nth(rng.gen_range(0..8))
+            .nth(rng.gen_range(0..16))
             .cloned();
         let (first, last) = (
             FIRST_NAMES[rng.gen_range(0..16)].to_owned(),
@@ -596,7 +691,26 @@ async fn bookings(
         .bind(format!("seed-{id}"))
         .execute(&mut *tx).await?;
         count += 1;
+        progress("bookings", count, 500);
     }
     tx.commit().await?;
-    Ok(count)
+    // What remains bookable: free starts of a periodic inspection of a petrol car, next 90 days.
+    let car = Wanted {
+        control_type: ControlType::Periodic,
+        category: VehicleCategory::Vp,
+        fuel: Fuel::Petrol,
+    };
+    let (from, to) = (Utc::now(), Utc::now() + Duration::days(90));
+    let bookable = engine
+        .index
+        .centres()
+        .filter_map(|c| {
+            let a = engine.index.availability(c.id)?;
+            Some(
+                a.first_free(from, to, &car.need(c), TimeFilter::default(), usize::MAX)
+                    .len(),
+            )
+        })
+        .sum();
+    Ok((count, bookable))
 }
