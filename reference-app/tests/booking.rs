@@ -413,6 +413,7 @@ async fn fifty_concurrent_bookings_of_a_last_place_give_exactly_one(owner: PgPoo
                     booking_body(&slot, &format!("AB-{:03}-CD", 100 + i), "x@y.fr"),
                 )
                 .await
+            })
         })
         .collect();
     let mut created = 0;
@@ -438,7 +439,6 @@ async fn fifty_concurrent_bookings_of_a_last_place_give_exactly_one(owner: PgPoo
     // at the same centre.
     let centre = slot.split('.').next().unwrap();
     let day = today() + Duration::days(6);
-    let _ = created;
     let (_, _, calendar) = send(
         &state,
         Method::GET,
