@@ -135,6 +135,27 @@ pub async fn tenant_tx(
     Ok(tx)
 }
 
+/// Begins a transaction in the tenant of booking `id` (found by the `rdv_tenant` lookup in the
+/// same round trip that sets the context), acting as `role`; `None` when no booking has this id.
+pub async fn booking_tx(
+    pool: &PgPool,
+    id: uuid::Uuid,
+    role: &str,
+) -> Result<Option<(Transaction<'static, Postgres>, TenantId)>, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let (tenant,): (Option<uuid::Uuid>,) = sqlx::query_as(
+        "SELECT NULLIF(set_config('app.tenant_id', coalesce(rdv_tenant($1)::text, ''), true), '')::uuid, \
+         set_config('app.role', $2, true), set_config('app.origin', $3, true)",
+    )
+    .bind(id)
+    .bind(role)
+    .bind(instance_id().to_string())
+    .fetch_one(&mut *tx)
+    .await
+    .map(|(t, _, _): (Option<uuid::Uuid>, String, String)| (t,))?;
+    Ok(tenant.map(|t| (tx, TenantId(t))))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::repo::{self, RdvRow};
 use crate::auth::{self, MaybePrincipal, Principal};
-use crate::db::{TenantContext, tenant_tx};
+use crate::db::{booking_tx, tenant_tx};
 use crate::error::{Error, Result};
 use crate::http::AppState;
 
@@ -57,9 +57,10 @@ pub struct Access {
     pub tx: Transaction<'static, Postgres>,
     /// The booking.
     pub row: RdvRow,
-    /// The role the transaction acts with.
-    pub role: String,
 }
+
+/// The role code of a request that proves itself with a booking's guest token.
+pub const GUEST_ROLE: &str = "GUEST";
 
 /// The policy's view of a booking row.
 pub fn resource(row: &RdvRow) -> ResourceRef {
@@ -82,36 +83,22 @@ pub async fn open(
     lock: bool,
 ) -> Result<Access> {
     let id = Uuid::parse_str(id).map_err(|_| Error::NotFound)?;
-    let tenant = repo::tenant_of(&state.db, id)
-        .await?
-        .ok_or(Error::NotFound)?;
     if let Some(token) = &caller.token {
-        let role = caller
-            .principal
-            .as_ref()
-            .filter(|p| p.tenant_id == Some(TenantId(tenant)))
-            .map_or("ANONYMOUS".to_owned(), |p| p.role.clone());
-        let mut tx = tenant_tx(
-            &state.db,
-            &TenantContext::tenant(TenantId(tenant), role.clone()),
-        )
-        .await?;
+        let (mut tx, _) = booking_tx(&state.db, id, GUEST_ROLE)
+            .await?
+            .ok_or(Error::NotFound)?;
         let row = repo::get(&mut tx, id, lock).await?.ok_or(Error::NotFound)?;
         let expected = row.guest_token_hash.as_deref().unwrap_or_default();
         if !constant_time_eq(expected.as_bytes(), auth::token_hash(token).as_bytes()) {
             return Err(Error::NotFound);
         }
-        return Ok(Access { tx, row, role });
+        return Ok(Access { tx, row });
     }
     let principal = caller.principal.as_ref().ok_or(Error::Unauthorized)?;
     let mut tx = tenant_tx(&state.db, &principal.context()).await?;
     let row = repo::get(&mut tx, id, lock).await?.ok_or(Error::NotFound)?;
     principal.authorize(action, &resource(&row))?;
-    Ok(Access {
-        tx,
-        row,
-        role: principal.role.clone(),
-    })
+    Ok(Access { tx, row })
 }
 
 /// Byte equality in time independent of where the inputs differ.

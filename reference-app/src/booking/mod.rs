@@ -288,8 +288,10 @@ async fn create(
         _ => None,
     };
     let compact = contact.plate.as_str().replace(['-', ' '], "");
-    let plate_rows = repo::active_for_plate(&mut tx, &compact).await?;
-    let last = repo::last_periodic(&mut tx, &compact).await?;
+    let repo::PlateHistory {
+        active: plate_rows,
+        last_periodic: last,
+    } = repo::plate_history(&mut tx, &compact).await?;
     let history_outcome = match (last, body.failed_inspection_date) {
         (Some((date, verdict)), _) => Some(InspectionOutcome {
             plate: contact.plate.clone(),
@@ -417,15 +419,6 @@ async fn create(
                 guest_token_hash: &auth::token_hash(&guest_token),
                 failed_inspection_date: body.failed_inspection_date,
             },
-        )
-        .await?;
-        outbox::append(
-            &mut tx,
-            tenant.0,
-            outbox::Topic::Rdv,
-            "rdv.held",
-            booking_id,
-            json!({ "rdv_id": booking_id, "reference": reference }),
         )
         .await?;
         let row = repo::get(&mut tx, booking_id, false)
@@ -559,7 +552,9 @@ async fn move_booking(
     let tenant = booking.tenant_id;
     let now = Utc::now();
     let new_centre = CentreId(key.centre_id);
-    let plate_rows = repo::active_for_plate(&mut tx, &row.plate.replace(['-', ' '], "")).await?;
+    let plate_rows = repo::plate_history(&mut tx, &row.plate.replace(['-', ' '], ""))
+        .await?
+        .active;
     let (policy, placement, minutes) = {
         let mut engine = state.engine.write();
         let policy = engine.policy(tenant);

@@ -1,7 +1,7 @@
 //! SQL of bookings (`rdv`). Row-level security limits every query to the transaction's tenant.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{FromRow, PgConnection, PgPool};
+use sqlx::{FromRow, PgConnection};
 use uuid::Uuid;
 
 /// A booking with what its views need of its centre and client.
@@ -93,14 +93,6 @@ const SELECT: &str = "SELECT r.id, r.tenant_id, r.reference, r.centre_id, c.agen
     c.time_zone AS centre_time_zone, r.cancelled_at, r.created_at \
     FROM rdv r JOIN cts c ON c.id = r.centre_id LEFT JOIN users u ON u.id = r.user_id";
 
-/// The tenant of booking `id` (cross-tenant lookup `rdv_tenant`).
-pub async fn tenant_of(pool: &PgPool, id: Uuid) -> sqlx::Result<Option<Uuid>> {
-    sqlx::query_scalar("SELECT rdv_tenant($1)")
-        .bind(id)
-        .fetch_one(pool)
-        .await
-}
-
 /// Booking `id`, locked for update when `lock`.
 pub async fn get(conn: &mut PgConnection, id: Uuid, lock: bool) -> sqlx::Result<Option<RdvRow>> {
     let sql = format!(
@@ -125,34 +117,48 @@ pub async fn of_user(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<Vec
     sqlx::query_as(&sql).bind(user_id).fetch_all(conn).await
 }
 
-/// Active bookings of a plate: `(id, start, end, status)`.
-pub async fn active_for_plate(
+/// What the rules need to know of a plate: its active bookings `(id, start, end, status)`
+/// and its last completed periodic inspection `(local day, verdict)`, in one query.
+pub async fn plate_history(
     conn: &mut PgConnection,
     plate_normalized: &str,
-) -> sqlx::Result<Vec<(Uuid, DateTime<Utc>, DateTime<Utc>, String)>> {
-    sqlx::query_as(
-        "SELECT id, start_at, end_at, status FROM rdv WHERE plate_normalized = $1 \
-         AND status IN ('pending_payment', 'confirmed', 'in_progress')",
-    )
-    .bind(plate_normalized)
-    .fetch_all(conn)
-    .await
+) -> sqlx::Result<PlateHistory> {
+    type Row = (
+        Uuid,
+        DateTime<Utc>,
+        DateTime<Utc>,
+        String,
+        NaiveDate,
+        Option<String>,
+    );
+    let rows: Vec<Row> =
+        sqlx::query_as(
+            "SELECT r.id, r.start_at, r.end_at, r.status, (r.start_at AT TIME ZONE c.time_zone)::date, \
+             r.inspection_result FROM rdv r JOIN cts c ON c.id = r.centre_id \
+             WHERE r.plate_normalized = $1 AND (r.status IN ('pending_payment', 'confirmed', 'in_progress') \
+             OR (r.control_type = 'CT' AND r.status = 'completed' AND r.inspection_result IS NOT NULL)) \
+             ORDER BY r.start_at",
+        )
+        .bind(plate_normalized)
+        .fetch_all(conn)
+        .await?;
+    let mut history = PlateHistory::default();
+    for (id, start, end, status, day, verdict) in rows {
+        match verdict {
+            Some(v) if status == "completed" => history.last_periodic = Some((day, v)),
+            _ => history.active.push((id, start, end, status)),
+        }
+    }
+    Ok(history)
 }
 
-/// The last completed periodic inspection of a plate: its local day and verdict.
-pub async fn last_periodic(
-    conn: &mut PgConnection,
-    plate_normalized: &str,
-) -> sqlx::Result<Option<(NaiveDate, String)>> {
-    sqlx::query_as(
-        "SELECT (r.start_at AT TIME ZONE c.time_zone)::date, r.inspection_result FROM rdv r \
-         JOIN cts c ON c.id = r.centre_id WHERE r.plate_normalized = $1 AND r.control_type = 'CT' \
-         AND r.status = 'completed' AND r.inspection_result IS NOT NULL \
-         ORDER BY r.start_at DESC LIMIT 1",
-    )
-    .bind(plate_normalized)
-    .fetch_optional(conn)
-    .await
+/// A plate's bookings as the rules see them.
+#[derive(Debug, Default)]
+pub struct PlateHistory {
+    /// Active bookings: `(id, start, end, status)`.
+    pub active: Vec<(Uuid, DateTime<Utc>, DateTime<Utc>, String)>,
+    /// The last completed periodic inspection: `(local day, verdict A/S/R)`.
+    pub last_periodic: Option<(NaiveDate, String)>,
 }
 
 /// A new booking.
@@ -222,16 +228,19 @@ pub struct NewRdv<'a> {
     pub failed_inspection_date: Option<NaiveDate>,
 }
 
-/// Inserts a booking in `pending_payment`.
+/// Inserts a booking in `pending_payment` with its `rdv.held` outbox event (one statement).
 pub async fn insert(conn: &mut PgConnection, r: &NewRdv<'_>) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO rdv (id, tenant_id, reference, centre_id, inspector_id, user_id, guest_email, \
+        "WITH held AS (INSERT INTO rdv (id, tenant_id, reference, centre_id, inspector_id, user_id, guest_email, \
          guest_phone, first_name, last_name, vehicle_id, plate, plate_normalized, vehicle_category, \
          fuel, make, model, year, control_type, price_cents, vat_rate_bp, vat_cents, \
          hold_expires_at, start_at, end_at, notes, source, created_by, idempotency_key, \
          guest_token_hash, failed_inspection_date) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-         $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31)",
+         $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31) RETURNING id, tenant_id, reference) \
+         INSERT INTO outbox (tenant_id, topic, event_type, aggregate_id, payload) \
+         SELECT tenant_id, 'rdv.events', 'rdv.held', id, \
+         json_build_object('rdv_id', id, 'reference', reference) FROM held",
     )
     .bind(r.id)
     .bind(r.tenant_id)

@@ -17,7 +17,7 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::booking::access::{self, Access, Caller};
-use crate::booking::repo::{self, RdvRow};
+use crate::booking::repo::RdvRow;
 use crate::error::{Error, Result};
 use crate::http::{ApiJson, AppState};
 use crate::notify::outbox;
@@ -169,11 +169,19 @@ async fn process(
     let payment_id = Uuid::new_v4();
     match charged {
         Ok(charge) => {
+            // The payment, the confirmation, the invoice and the event: one statement.
             let p: PaymentRow = sqlx::query_as(
-                "INSERT INTO payments (id, tenant_id, booking_id, provider, provider_ref, amount_cents, \
-                 status, card_brand, card_last4, idempotency_key) \
+                "WITH p AS (INSERT INTO payments (id, tenant_id, booking_id, provider, provider_ref, \
+                 amount_cents, status, card_brand, card_last4, idempotency_key) \
                  VALUES ($1, $2, $3, $4, $5, $6, 'succeeded', $7, $8, $9) \
-                 RETURNING id, booking_id, status, amount_cents, failure_code, card_brand, card_last4",
+                 RETURNING id, booking_id, status, amount_cents, failure_code, card_brand, card_last4), \
+                 confirmed AS (UPDATE rdv SET status = 'confirmed', payment_status = 'paid', \
+                 hold_expires_at = NULL WHERE id = $3), \
+                 invoiced AS (INSERT INTO invoices (tenant_id, number, booking_id, payment_id, \
+                 amount_cents, vat_cents, customer) VALUES ($2, $10, $3, $1, $6, $11, $12)), \
+                 event AS (INSERT INTO outbox (tenant_id, topic, event_type, aggregate_id, payload) \
+                 VALUES ($2, $13, 'rdv.confirmed', $3, json_build_object('rdv_id', $3, 'payment_id', $1))) \
+                 SELECT * FROM p",
             )
             .bind(payment_id)
             .bind(row.tenant_id)
@@ -184,42 +192,17 @@ async fn process(
             .bind(&charge.brand)
             .bind(&charge.last4)
             .bind(&key)
+            .bind(format!("F-{}", row.reference.trim_start_matches("PTI-")))
+            .bind(row.vat_cents)
+            .bind(json!({ "first_name": row.first_name, "last_name": row.last_name, "email": row.email }))
+            .bind(outbox::Topic::Rdv.name())
             .fetch_one(&mut *tx)
             .await?;
-            sqlx::query(
-                "UPDATE rdv SET status = 'confirmed', payment_status = 'paid', hold_expires_at = NULL \
-                 WHERE id = $1",
-            )
-            .bind(row.id)
-            .execute(&mut *tx)
-            .await?;
-            let vat = row.vat_cents;
-            sqlx::query(
-                "INSERT INTO invoices (tenant_id, number, booking_id, payment_id, amount_cents, vat_cents, customer) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(row.tenant_id)
-            .bind(format!("F-{}", row.reference.trim_start_matches("PTI-")))
-            .bind(row.id)
-            .bind(payment_id)
-            .bind(row.price_cents)
-            .bind(vat)
-            .bind(json!({ "first_name": row.first_name, "last_name": row.last_name, "email": row.email }))
-            .execute(&mut *tx)
-            .await?;
-            outbox::append(
-                &mut tx,
-                row.tenant_id,
-                outbox::Topic::Rdv,
-                "rdv.confirmed",
-                row.id,
-                json!({ "rdv_id": row.id, "payment_id": payment_id }),
-            )
-            .await?;
-            let fresh = repo::get(&mut tx, row.id, false)
-                .await?
-                .ok_or(Error::NotFound)?;
             tx.commit().await?;
+            let mut fresh = row;
+            fresh.status = "confirmed".to_owned();
+            fresh.payment_status = "paid".to_owned();
+            fresh.hold_expires_at = None;
             Ok(Json(
                 json!({ "payment": payment_json(&p), "rdv": fresh.view(&policy, Utc::now()) }),
             ))
