@@ -384,7 +384,7 @@ async fn create(
     let reference = new_reference();
     let email = contact.email.clone();
     let insert = async {
-        repo::insert(
+        let row = repo::insert(
             &mut tx,
             &repo::NewRdv {
                 id: booking_id,
@@ -421,9 +421,6 @@ async fn create(
             },
         )
         .await?;
-        let row = repo::get(&mut tx, booking_id, false)
-            .await?
-            .ok_or(Error::NotFound)?;
         tx.commit().await?;
         Ok::<_, Error>(row)
     };

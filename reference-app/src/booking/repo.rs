@@ -83,20 +83,23 @@ pub struct RdvRow {
     pub created_at: DateTime<Utc>,
 }
 
-const SELECT: &str = "SELECT r.id, r.tenant_id, r.reference, r.centre_id, c.agency_id, r.inspector_id, \
+/// The columns of [`RdvRow`] over `r` (the booking), `c` (its centre) and `u` (its client).
+const COLUMNS: &str = "r.id, r.tenant_id, r.reference, r.centre_id, c.agency_id, r.inspector_id, \
     r.user_id, coalesce(u.email, r.guest_email) AS email, coalesce(r.guest_phone, u.phone) AS phone, \
     r.first_name, r.last_name, r.plate, r.vehicle_category, r.fuel, r.make, r.model, r.year, \
     r.control_type, r.status, r.payment_status, r.price_cents, r.vat_cents, r.hold_expires_at, \
     r.start_at, r.end_at, r.notes, r.guest_token_hash, c.name AS centre_name, \
     c.address AS centre_address, c.postcode AS centre_postcode, c.city AS centre_city, \
     c.lat AS centre_lat, c.lng AS centre_lng, c.phone AS centre_phone, \
-    c.time_zone AS centre_time_zone, r.cancelled_at, r.created_at \
-    FROM rdv r JOIN cts c ON c.id = r.centre_id LEFT JOIN users u ON u.id = r.user_id";
+    c.time_zone AS centre_time_zone, r.cancelled_at, r.created_at";
+
+/// `r`, `c` and `u` for a booking of `rdv`.
+const FROM: &str = "rdv r JOIN cts c ON c.id = r.centre_id LEFT JOIN users u ON u.id = r.user_id";
 
 /// Booking `id`, locked for update when `lock`.
 pub async fn get(conn: &mut PgConnection, id: Uuid, lock: bool) -> sqlx::Result<Option<RdvRow>> {
     let sql = format!(
-        "{SELECT} WHERE r.id = $1{}",
+        "SELECT {COLUMNS} FROM {FROM} WHERE r.id = $1{}",
         if lock { " FOR UPDATE OF r" } else { "" }
     );
     sqlx::query_as(&sql).bind(id).fetch_optional(conn).await
@@ -107,13 +110,13 @@ pub async fn by_idempotency_key(
     conn: &mut PgConnection,
     key: &str,
 ) -> sqlx::Result<Option<RdvRow>> {
-    let sql = format!("{SELECT} WHERE r.idempotency_key = $1");
+    let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE r.idempotency_key = $1");
     sqlx::query_as(&sql).bind(key).fetch_optional(conn).await
 }
 
 /// The bookings of `user_id`, soonest first.
 pub async fn of_user(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<Vec<RdvRow>> {
-    let sql = format!("{SELECT} WHERE r.user_id = $1 ORDER BY r.start_at");
+    let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE r.user_id = $1 ORDER BY r.start_at");
     sqlx::query_as(&sql).bind(user_id).fetch_all(conn).await
 }
 
@@ -228,54 +231,57 @@ pub struct NewRdv<'a> {
     pub failed_inspection_date: Option<NaiveDate>,
 }
 
-/// Inserts a booking in `pending_payment` with its `rdv.held` outbox event (one statement).
-pub async fn insert(conn: &mut PgConnection, r: &NewRdv<'_>) -> sqlx::Result<()> {
-    sqlx::query(
+/// Inserts a booking in `pending_payment` with its `rdv.held` outbox event, and answers it
+/// (one statement).
+pub async fn insert(conn: &mut PgConnection, r: &NewRdv<'_>) -> sqlx::Result<RdvRow> {
+    let sql = format!(
         "WITH held AS (INSERT INTO rdv (id, tenant_id, reference, centre_id, inspector_id, user_id, guest_email, \
          guest_phone, first_name, last_name, vehicle_id, plate, plate_normalized, vehicle_category, \
          fuel, make, model, year, control_type, price_cents, vat_rate_bp, vat_cents, \
          hold_expires_at, start_at, end_at, notes, source, created_by, idempotency_key, \
          guest_token_hash, failed_inspection_date) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-         $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31) RETURNING id, tenant_id, reference) \
-         INSERT INTO outbox (tenant_id, topic, event_type, aggregate_id, payload) \
+         $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31) RETURNING *), \
+         event AS (INSERT INTO outbox (tenant_id, topic, event_type, aggregate_id, payload) \
          SELECT tenant_id, 'rdv.events', 'rdv.held', id, \
-         json_build_object('rdv_id', id, 'reference', reference) FROM held",
-    )
-    .bind(r.id)
-    .bind(r.tenant_id)
-    .bind(r.reference)
-    .bind(r.centre_id)
-    .bind(r.inspector_id)
-    .bind(r.user_id)
-    .bind(r.email)
-    .bind(r.phone)
-    .bind(r.first_name)
-    .bind(r.last_name)
-    .bind(r.vehicle_id)
-    .bind(r.plate)
-    .bind(r.plate_normalized)
-    .bind(r.category)
-    .bind(r.fuel)
-    .bind(r.make)
-    .bind(r.model)
-    .bind(r.year)
-    .bind(r.control_type)
-    .bind(r.price_cents)
-    .bind(r.vat_rate_bp)
-    .bind(r.vat_cents)
-    .bind(r.hold_expires_at)
-    .bind(r.start_at)
-    .bind(r.end_at)
-    .bind(r.notes)
-    .bind(r.source)
-    .bind(r.created_by)
-    .bind(r.idempotency_key)
-    .bind(r.guest_token_hash)
-    .bind(r.failed_inspection_date)
-    .execute(conn)
-    .await?;
-    Ok(())
+         json_build_object('rdv_id', id, 'reference', reference) FROM held) \
+         SELECT {COLUMNS} FROM held r JOIN cts c ON c.id = r.centre_id \
+         LEFT JOIN users u ON u.id = r.user_id"
+    );
+    sqlx::query_as(&sql)
+        .bind(r.id)
+        .bind(r.tenant_id)
+        .bind(r.reference)
+        .bind(r.centre_id)
+        .bind(r.inspector_id)
+        .bind(r.user_id)
+        .bind(r.email)
+        .bind(r.phone)
+        .bind(r.first_name)
+        .bind(r.last_name)
+        .bind(r.vehicle_id)
+        .bind(r.plate)
+        .bind(r.plate_normalized)
+        .bind(r.category)
+        .bind(r.fuel)
+        .bind(r.make)
+        .bind(r.model)
+        .bind(r.year)
+        .bind(r.control_type)
+        .bind(r.price_cents)
+        .bind(r.vat_rate_bp)
+        .bind(r.vat_cents)
+        .bind(r.hold_expires_at)
+        .bind(r.start_at)
+        .bind(r.end_at)
+        .bind(r.notes)
+        .bind(r.source)
+        .bind(r.created_by)
+        .bind(r.idempotency_key)
+        .bind(r.guest_token_hash)
+        .bind(r.failed_inspection_date)
+        .fetch_one(conn)
+        .await
 }
 
 /// Moves a booking to another slot (and possibly centre and inspector).
