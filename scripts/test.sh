@@ -34,7 +34,7 @@ for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$e2e_port/health/ready" >/dev/null 2>&1 && break
   sleep 0.2
 done
-PTI_SERVER_URL=http://127.0.0.1:$e2e_port step npx playwright test --project=journeys
+PTI_WEB_URL=http://127.0.0.1:$e2e_port PTI_SERVER_URL=http://127.0.0.1:$e2e_port step npx playwright test --project=journeys --project=journeys-mobile
 kill $server_pid
 # cargo: "test result: ok. N passed; M failed"; vitest: "Tests  N passed"; playwright: "N passed (";
 # pytest: "N passed in"; node --test (spec or TAP): "# pass N".

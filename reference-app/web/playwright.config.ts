@@ -26,9 +26,12 @@ export default defineConfig({
     { name: 'mobile', testIgnore: /journeys\.spec\.ts/, use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
     { name: 'desktop', testIgnore: /journeys\.spec\.ts/, use: { viewport: { width: 1280, height: 800 } } },
     // The client journeys against a real, freshly seeded pti-server that serves the built app:
-    // PTI_SERVER_URL=http://127.0.0.1:8080 npx playwright test --project=journeys
+    // PTI_SERVER_URL=http://127.0.0.1:8080 npx playwright test --project=journeys --project=journeys-mobile
     ...(SERVER
-      ? [{ name: 'journeys', testMatch: /journeys\.spec\.ts/, timeout: 90_000, use: { baseURL: SERVER, viewport: { width: 1280, height: 800 } } }]
+      ? [
+          { name: 'journeys', testMatch: /journeys\.spec\.ts/, timeout: 90_000, use: { baseURL: SERVER, viewport: { width: 1280, height: 800 } } },
+          { name: 'journeys-mobile', testMatch: /journeys\.spec\.ts/, timeout: 90_000, use: { baseURL: SERVER, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
+        ]
       : []),
   ],
 });
