@@ -811,6 +811,34 @@ async fn committed_planning_changes_reach_the_engine(owner: PgPool) {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert!(gone, "the closure committed elsewhere closed the slot");
+
+    // A booking committed by another server instance (here: straight into the database) takes
+    // the slot in this one too.
+    let slot = slots(&state, "Brest", 3, &[]).await[0].clone();
+    let id = slot["disponibilite_id"].as_str().unwrap().to_owned();
+    let centre = Uuid::parse_str(id.split('.').next().unwrap()).unwrap();
+    let start = chrono::DateTime::parse_from_rfc3339(slot["start"].as_str().unwrap()).unwrap();
+    sqlx::query(
+        "INSERT INTO rdv (tenant_id, reference, centre_id, inspector_id, guest_email, plate, \
+         plate_normalized, vehicle_category, control_type, status, price_cents, vat_cents, start_at, end_at) \
+         SELECT tenant_id, 'OTHER-' || id, centre_id, id, 'other@instance.fr', 'AA-001-AA', 'AA001AA', \
+         'VP', 'CT', 'confirmed', 7900, 1317, $2, $2 + interval '35 minutes' \
+         FROM controleurs WHERE centre_id = $1",
+    )
+    .bind(centre)
+    .bind(start.with_timezone(&Utc))
+    .execute(&owner)
+    .await
+    .unwrap();
+    let mut taken = false;
+    for _ in 0..100 {
+        if !offered(&state, "Brest", 3, &id).await {
+            taken = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(taken, "a booking committed elsewhere is never offered here");
 }
 
 #[sqlx::test(migrations = "./migrations")]
