@@ -50,6 +50,10 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// Sender of e-mails (`PTI_SMTP_FROM`, default `PTI Calendar <no-reply@pti-calendar.fr>`).
     pub smtp_from: String,
+    /// smsmode API key (`PTI_SMSMODE_API_KEY`): when set, SMS go through smsmode.
+    pub smsmode_api_key: Option<String>,
+    /// smsmode's API root (`PTI_SMSMODE_API_BASE`, default `https://rest.smsmode.com`).
+    pub smsmode_api_base: String,
     /// Stripe's API root (`PTI_STRIPE_API_BASE`, default `https://api.stripe.com`).
     pub stripe_api_base: String,
 }
@@ -98,6 +102,9 @@ impl Config {
                 .unwrap_or_default(),
             stripe_secret_key: lookup("PTI_STRIPE_SECRET_KEY"),
             smtp_url: lookup("PTI_SMTP_URL"),
+            smsmode_api_key: lookup("PTI_SMSMODE_API_KEY"),
+            smsmode_api_base: lookup("PTI_SMSMODE_API_BASE")
+                .unwrap_or_else(|| crate::notify::sms::SMSMODE_API.to_owned()),
             smtp_from: lookup("PTI_SMTP_FROM")
                 .unwrap_or_else(|| "PTI Calendar <no-reply@pti-calendar.fr>".to_owned()),
             stripe_api_base: lookup("PTI_STRIPE_API_BASE")
@@ -141,6 +148,8 @@ impl fmt::Debug for Config {
             .field("stripe_api_base", &self.stripe_api_base)
             .field("smtp_url", &set(&self.smtp_url))
             .field("smtp_from", &self.smtp_from)
+            .field("smsmode_api_key", &set(&self.smsmode_api_key))
+            .field("smsmode_api_base", &self.smsmode_api_base)
             .finish()
     }
 }

@@ -136,6 +136,13 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
             )),
             None => None,
         },
+        sms: config.smsmode_api_key.as_ref().map(|key| {
+            std::sync::Arc::new(reference_app::notify::sms::SmsMode::new(
+                &config.smsmode_api_base,
+                key,
+                "PTICalendar",
+            )) as std::sync::Arc<dyn reference_app::notify::sms::SmsGateway>
+        }),
     };
     tokio::spawn(reference_app::notify::worker::run(
         pool.clone(),

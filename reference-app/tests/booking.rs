@@ -989,12 +989,53 @@ async fn fake_smtp() -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
     (port, received)
 }
 
+/// A mock of smsmode's REST API recording the messages and their API key.
+async fn fake_smsmode() -> (
+    String,
+    std::sync::Arc<std::sync::Mutex<Vec<(String, Value)>>>,
+) {
+    use axum::extract::State;
+    use axum::http::HeaderMap;
+    type Store = std::sync::Arc<std::sync::Mutex<Vec<(String, Value)>>>;
+    async fn messages(
+        State(store): State<Store>,
+        headers: HeaderMap,
+        axum::Json(body): axum::Json<Value>,
+    ) -> (StatusCode, axum::Json<Value>) {
+        let key = headers
+            .get("x-api-key")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let id = format!("sms-{}", store.lock().unwrap().len() + 1);
+        store.lock().unwrap().push((key, body));
+        (
+            StatusCode::CREATED,
+            axum::Json(json!({ "messageId": id, "status": { "value": "ENROUTE" } })),
+        )
+    }
+    let store: Store = Default::default();
+    let router = axum::Router::new()
+        .route("/sms/v1/messages", axum::routing::post(messages))
+        .with_state(store.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    (url, store)
+}
+
 #[sqlx::test(migrations = "./migrations")]
-async fn with_smtp_configured_emails_go_through_it_with_the_ics(owner: PgPool) {
-    use reference_app::notify::{smtp::Smtp, worker};
+async fn with_smtp_and_an_sms_gateway_messages_go_through_them(owner: PgPool) {
+    use reference_app::notify::{sms::SmsMode, smtp::Smtp, worker};
     let state = seeded(&owner).await;
     let (port, received) = fake_smtp().await;
+    let (sms_url, texts) = fake_smsmode().await;
     let outlets = worker::Outlets {
+        sms: Some(std::sync::Arc::new(SmsMode::new(
+            &sms_url,
+            "sms-key",
+            "PTICalendar",
+        ))),
         smtp: Some(std::sync::Arc::new(
             Smtp::new(
                 &format!("smtp://127.0.0.1:{port}"),

@@ -1,10 +1,11 @@
 //! Events and notifications: the outbox ([`outbox`]), the worker that releases expired holds and
 //! delivers events as e-mails and SMS with retries ([`worker`]), and the local mailbox that
 //! stands in for SMTP and the SMS gateway in development (`GET /dev/mailbox`); e-mail goes
-//! through SMTP ([`smtp`]) when configured.
+//! through SMTP ([`smtp`]) and SMS through a gateway ([`sms`]) when configured.
 
 pub mod messages;
 pub mod outbox;
+pub mod sms;
 pub mod smtp;
 pub mod worker;
 

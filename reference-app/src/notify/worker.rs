@@ -22,12 +22,14 @@ use crate::engine::load::SYSTEM_ROLE;
 /// Attempts before an event is left undelivered for an operator to look at.
 pub const MAX_ATTEMPTS: i32 = 8;
 
-/// Where messages go: e-mail through SMTP when configured; everything else (and e-mail
-/// without SMTP) to the local mailbox.
+/// Where messages go: e-mail through SMTP and SMS through a gateway when configured; without
+/// them, to the local mailbox.
 #[derive(Clone, Default)]
 pub struct Outlets {
     /// The SMTP relay for e-mail.
     pub smtp: Option<std::sync::Arc<super::smtp::Smtp>>,
+    /// The SMS gateway.
+    pub sms: Option<std::sync::Arc<dyn super::sms::SmsGateway>>,
 }
 
 /// Runs the worker forever, every `every`.
@@ -194,6 +196,12 @@ async fn send(
     outlets: &Outlets,
 ) -> anyhow::Result<()> {
     let smtp = outlets.smtp.as_ref().filter(|_| message.channel == "email");
+    let gateway = outlets.sms.as_ref().filter(|_| message.channel == "sms");
+    let provider = match (smtp, gateway) {
+        (Some(_), _) => "smtp",
+        (_, Some(g)) => g.name(),
+        _ => "mailbox",
+    };
     let logged: Option<Uuid> = sqlx::query_scalar(
         "INSERT INTO notification_deliveries (tenant_id, outbox_id, booking_id, channel, template, \
          recipient, provider, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
@@ -205,15 +213,19 @@ async fn send(
     .bind(message.channel)
     .bind(&message.template)
     .bind(&message.recipient)
-    .bind(if smtp.is_some() { "smtp" } else { "mailbox" })
+    .bind(provider)
     .bind(if wanted { "sent" } else { "skipped" })
     .fetch_optional(&mut *tx)
     .await?;
     let Some(delivery) = logged.filter(|_| wanted) else {
         return Ok(());
     };
-    if let Some(smtp) = smtp {
-        let reply = smtp.send(message).await?;
+    let sent = match (smtp, gateway) {
+        (Some(smtp), _) => Some(smtp.send(message).await?),
+        (_, Some(gateway)) => Some(gateway.send(&message.recipient, &message.body).await?),
+        _ => None,
+    };
+    if let Some(reply) = sent {
         sqlx::query("UPDATE notification_deliveries SET provider_ref = $2 WHERE id = $1")
             .bind(delivery)
             .bind(reply)

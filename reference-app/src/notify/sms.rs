@@ -1,0 +1,124 @@
+//! SMS through a gateway, when one is configured: the [`SmsGateway`] trait and its smsmode
+//! adapter (smsmode's REST API: `POST /sms/v1/messages` with an `X-Api-Key` header). Without a
+//! gateway, SMS go to the local mailbox.
+
+use axum::http::{Method, Request, header};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper_rustls::HttpsConnector;
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
+use serde_json::{Value, json};
+
+use crate::payment::provider::BoxFuture;
+
+/// A service that delivers text messages.
+pub trait SmsGateway: Send + Sync {
+    /// The provider's name as logged in `notification_deliveries.provider`.
+    fn name(&self) -> &'static str;
+
+    /// Sends `text` to the phone number `to` (French or international); answers the gateway's
+    /// message id.
+    fn send<'a>(&'a self, to: &'a str, text: &'a str) -> BoxFuture<'a, anyhow::Result<String>>;
+}
+
+/// A phone number in the international form without `+` (`0612345678` → `33612345678`).
+pub fn international(phone: &str) -> Option<String> {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    let number = if phone.trim_start().starts_with('+') {
+        digits
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        rest.to_owned()
+    } else if digits.len() == 10 && digits.starts_with('0') {
+        format!("33{}", &digits[1..])
+    } else {
+        return None;
+    };
+    (9..=15).contains(&number.len()).then_some(number)
+}
+
+/// The smsmode gateway.
+pub struct SmsMode {
+    base: String,
+    api_key: String,
+    sender: String,
+    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+}
+
+/// smsmode's API root.
+pub const SMSMODE_API: &str = "https://rest.smsmode.com";
+
+impl SmsMode {
+    /// A gateway for `api_key` at `base`, sending as `sender` (11 characters at most).
+    pub fn new(base: &str, api_key: &str, sender: &str) -> Self {
+        let https = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_webpki_roots()
+            .https_or_http()
+            .enable_http1()
+            .build();
+        Self {
+            base: base.trim_end_matches('/').to_owned(),
+            api_key: api_key.to_owned(),
+            sender: sender.chars().take(11).collect(),
+            client: Client::builder(TokioExecutor::new()).build(https),
+        }
+    }
+}
+
+impl SmsGateway for SmsMode {
+    fn name(&self) -> &'static str {
+        "smsmode"
+    }
+
+    fn send<'a>(&'a self, to: &'a str, text: &'a str) -> BoxFuture<'a, anyhow::Result<String>> {
+        Box::pin(async move {
+            let to = international(to)
+                .ok_or_else(|| anyhow::anyhow!("'{to}' is not a phone number an SMS can reach"))?;
+            let body =
+                json!({ "recipient": { "to": to }, "body": { "text": text }, "from": self.sender });
+            let request = Request::builder()
+                .method(Method::POST)
+                .uri(format!("{}/sms/v1/messages", self.base))
+                .header("X-Api-Key", &self.api_key)
+                .header(header::CONTENT_TYPE, "application/json")
+                .header(header::ACCEPT, "application/json")
+                .body(Full::new(Bytes::from(body.to_string())))?;
+            let response = tokio::time::timeout(
+                std::time::Duration::from_secs(15),
+                self.client.request(request),
+            )
+            .await
+            .map_err(|_| anyhow::anyhow!("smsmode did not answer in time"))??;
+            let status = response.status();
+            let bytes = response.into_body().collect().await?.to_bytes();
+            let answer: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+            if !status.is_success() {
+                anyhow::bail!("smsmode answered {status}: {answer}");
+            }
+            Ok(answer["messageId"].as_str().unwrap_or_default().to_owned())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_become_international() {
+        assert_eq!(
+            international("06 12 34 56 78").as_deref(),
+            Some("33612345678")
+        );
+        assert_eq!(
+            international("+33 6 12 34 56 78").as_deref(),
+            Some("33612345678")
+        );
+        assert_eq!(
+            international("0032 470 12 34 56").as_deref(),
+            Some("32470123456")
+        );
+        assert_eq!(international("12 34"), None);
+    }
+}
