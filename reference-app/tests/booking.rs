@@ -1107,14 +1107,35 @@ async fn with_smtp_and_an_sms_gateway_messages_go_through_them(owner: PgPool) {
     .await
     .unwrap();
     assert_eq!(logged, 0, "a failed send is not logged as sent");
-    // E-mail no longer lands in the local mailbox; SMS still does.
-    let (_, _, mailbox) = send(
-        &state,
-        Method::GET,
-        "/api/v1/dev/mailbox?recipient=smtp.client@test.fr",
-        &[],
-        None,
+    // The confirmation SMS went through the gateway, in the international form.
+    let texts = texts.lock().unwrap().clone();
+    assert!(!texts.is_empty());
+    assert_eq!(texts[0].0, "sms-key");
+    assert_eq!(texts[0].1["recipient"]["to"], "33612345678");
+    assert!(
+        texts[0].1["body"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("RDV confirmé"),
+        "{texts:?}"
+    );
+    let sms_provider: String = sqlx::query_scalar(
+        "SELECT provider FROM notification_deliveries WHERE channel = 'sms' LIMIT 1",
     )
-    .await;
-    assert_eq!(mailbox.as_array().map(Vec::len), Some(0));
+    .fetch_one(&owner)
+    .await
+    .unwrap();
+    assert_eq!(sms_provider, "smsmode");
+    // Nothing lands in the local mailbox any more.
+    for recipient in ["smtp.client@test.fr", "06%2012%2034%2056%2078"] {
+        let (_, _, mailbox) = send(
+            &state,
+            Method::GET,
+            &format!("/api/v1/dev/mailbox?recipient={recipient}"),
+            &[],
+            None,
+        )
+        .await;
+        assert_eq!(mailbox.as_array().map(Vec::len), Some(0), "{recipient}");
+    }
 }
