@@ -14,7 +14,9 @@ step() { local t0=$SECONDS; echo "== $*"; "$@" 2>&1 | tee -a "$log"; echo "   ($
 step cargo test --workspace
 step cargo build -p reference-app --bin pti-server
 step bindings/test.sh
-server_bin="$(pwd)/${CARGO_TARGET_DIR:-target}/debug/pti-server"
+target_dir="${CARGO_TARGET_DIR:-target}"
+case "$target_dir" in /*) ;; *) target_dir="$(pwd)/$target_dir" ;; esac
+server_bin="$target_dir/debug/pti-server"
 cd reference-app/web
 step npm run --silent lint
 step npm run --silent typecheck
