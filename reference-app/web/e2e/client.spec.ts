@@ -132,6 +132,11 @@ test.describe('client portal (in-memory API)', () => {
     await page.waitForSelector('[data-testid="disponibilite-card"]');
     const searches = () => api.calls.filter((c) => c.path === '/disponibilites/search').map((c) => c.body as Record<string, unknown>);
     expect(searches().at(-1)).toMatchObject({ lat: 45.76, lng: 4.83, place: null });
+    // On a phone the filters start folded (results first); on a desktop they are open.
+    const panel = page.getByTestId('filters-panel');
+    const open = await panel.evaluate((d) => (d as HTMLDetailsElement).open);
+    expect(open).toBe(test.info().project.name !== 'mobile');
+    if (!open) await panel.locator('summary').click();
     await page.selectOption('[data-testid="sort"]', 'price');
     await page.selectOption('[data-testid="day-part"]', 'morning');
     await page.getByLabel('Samedi uniquement').check();

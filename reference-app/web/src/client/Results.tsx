@@ -226,13 +226,15 @@ export default function Results() {
   }, []);
   const where = params.get('label') ?? params.get('place') ?? query.data?.origin.label ?? '';
   const results = query.data?.results ?? [];
+  const [wide] = useState(() => window.matchMedia?.('(min-width: 1024px)').matches ?? true);
 
   return (
     <div>
       <PageTitle sub={`À partir du ${shortDate(`${request.date_from}T12:00:00Z`)} · ${VEHICLE_LABELS[request.vehicle_type ?? 'VP'] ?? request.vehicle_type} · ${CONTROL_LABELS[request.control_type ?? 'CT'] ?? ''}`}>
         Centres près de {query.data?.origin.label ?? where}
       </PageTitle>
-      <details className="mb-4 rounded-lg bg-white p-3 shadow-card lg:open:p-4" open>
+      {/* Filters open on a desktop; on a phone the results come first, the filters one tap away. */}
+      <details className="mb-4 rounded-lg bg-white p-3 shadow-card lg:open:p-4" open={wide} data-testid="filters-panel">
         <summary className="cursor-pointer text-sm font-semibold text-ink-strong">Filtres et tri</summary>
         <div className="mt-3">
           <Filters params={params} set={set} />
@@ -248,7 +250,7 @@ export default function Results() {
         </Empty>
       ) : (
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-          <div className="lg:sticky lg:top-20 lg:order-2 lg:self-start">
+          <div className="order-2 lg:sticky lg:top-20 lg:self-start">
             <Suspense fallback={<div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-hidden="true" />}>
               <MapView data={query.data!} selected={selected} onSelect={onSelect} />
             </Suspense>
@@ -256,7 +258,7 @@ export default function Results() {
               <p className="mt-1 text-xs">Plan simplifié : chaque point orange est un centre (touchez-le pour le retrouver dans la liste), le point bleu votre recherche.</p>
             )}
           </div>
-          <div className="lg:order-1">
+          <div className="order-1">
             <p className="mb-2 text-sm" aria-live="polite">
               {results.length} centre{results.length > 1 ? 's' : ''} {query.isFetching && '· mise à jour…'}
             </p>
