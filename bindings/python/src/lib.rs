@@ -278,12 +278,11 @@ fn day(name: &str, value: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
 
 /// Deserialises a dict (or a JSON `str`) in the serde shape of `T`.
 fn from_py<T: for<'de> Deserialize<'de>>(what: &str, value: &Bound<'_, PyAny>) -> PyResult<T> {
-    let parsed = if value.is_instance_of::<PyString>() {
-        serde_json::from_str(&value.extract::<String>()?)
-    } else {
-        serde_json::from_value(to_json(what, value)?)
-    };
-    parsed.map_err(|e| PyValueError::new_err(format!("invalid {what}: {e}")))
+    if value.is_instance_of::<PyString>() {
+        return serde_json::from_str(&value.extract::<String>()?)
+            .map_err(|e| PyValueError::new_err(format!("invalid {what}: {e}")));
+    }
+    T::deserialize(de::Value::new(what, value.clone())).map_err(|e| e.into_py(what))
 }
 
 static DATE_CLASSES: PyOnceLock<(Py<PyAny>, Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
@@ -925,6 +924,7 @@ impl Network {
     }
 }
 
+mod de;
 mod rules_api;
 
 /// The native module.
