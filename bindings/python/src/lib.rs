@@ -17,10 +17,12 @@ use pti_core::model::{self, Agreements, BookingId, CentreId};
 use pti_core::schedule::{self, Horizon};
 use pti_core::search::{self, SearchIndex, SearchQuery};
 use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyException, PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PySlice, PyString, PyTuple,
+};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -276,12 +278,11 @@ fn day(name: &str, value: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
 
 /// Deserialises a dict (or a JSON `str`) in the serde shape of `T`.
 fn from_py<T: for<'de> Deserialize<'de>>(what: &str, value: &Bound<'_, PyAny>) -> PyResult<T> {
-    let parsed = if value.is_instance_of::<PyString>() {
-        serde_json::from_str(&value.extract::<String>()?)
-    } else {
-        serde_json::from_value(to_json(what, value)?)
-    };
-    parsed.map_err(|e| PyValueError::new_err(format!("invalid {what}: {e}")))
+    if value.is_instance_of::<PyString>() {
+        return serde_json::from_str(&value.extract::<String>()?)
+            .map_err(|e| PyValueError::new_err(format!("invalid {what}: {e}")));
+    }
+    T::deserialize(de::Value::new(what, value.clone())).map_err(|e| e.into_py(what))
 }
 
 static DATE_CLASSES: PyOnceLock<(Py<PyAny>, Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
@@ -367,11 +368,12 @@ fn to_json(what: &str, value: &Bound<'_, PyAny>) -> PyResult<Value> {
     )))
 }
 
-static DATETIME: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static DATETIME: PyOnceLock<(Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
 static TIMEZONES: Mutex<BTreeMap<i32, Py<PyAny>>> = Mutex::new(BTreeMap::new());
 
 /// An aware `datetime` with a fixed offset. Faster than pyo3's chrono conversion under abi3
-/// (no datetime C API there): the class and one `timezone` per offset are cached.
+/// (no datetime C API there): the class, its `fromtimestamp` and one `timezone` per offset are
+/// cached, and a whole second crosses as one `int` rather than seven fields.
 fn py_datetime<'py>(py: Python<'py>, t: &DateTime<FixedOffset>) -> PyResult<Bound<'py, PyAny>> {
     let offset = t.offset().local_minus_utc();
     let tz = {
@@ -385,9 +387,14 @@ fn py_datetime<'py>(py: Python<'py>, t: &DateTime<FixedOffset>) -> PyResult<Boun
             }
         }
     };
-    let class = DATETIME.get_or_try_init(py, || {
-        PyResult::Ok(py.import("datetime")?.getattr("datetime")?.unbind())
+    let (class, from_timestamp) = DATETIME.get_or_try_init(py, || {
+        let class = py.import("datetime")?.getattr("datetime")?;
+        let from_timestamp = class.getattr("fromtimestamp")?;
+        PyResult::Ok((class.unbind(), from_timestamp.unbind()))
     })?;
+    if t.timestamp_subsec_nanos() == 0 {
+        return from_timestamp.bind(py).call1((t.timestamp(), tz));
+    }
     let local = t.naive_local();
     class.bind(py).call1((
         local.year(),
@@ -496,8 +503,10 @@ fn centre_arg(value: &Bound<'_, PyAny>) -> PyResult<model::Centre> {
 }
 
 /// A slot of a centre's schedule. Its datetimes are made when read: a 90-day expansion
-/// returns thousands of slots, most of which a caller never looks at.
-#[pyclass(frozen, module = "pti_calendar._native")]
+/// returns thousands of slots, most of which a caller never looks at. Two slots are equal when
+/// they start and end at the same instants (a `Slots` item is made anew at each read).
+#[pyclass(frozen, eq, hash, module = "pti_calendar._native")]
+#[derive(PartialEq, Eq, Hash)]
 pub struct Slot {
     start: DateTime<FixedOffset>,
     end: DateTime<FixedOffset>,
@@ -526,6 +535,97 @@ impl Slot {
     }
 }
 
+/// The slots of a schedule, as `generate_slots` returns them: a read-only sequence whose
+/// `Slot` items are made when read (by index, slice or iteration). A 90-day expansion holds
+/// thousands of slots, most of which a caller never looks at.
+#[pyclass(frozen, sequence, module = "pti_calendar._native")]
+pub struct Slots {
+    slots: Vec<schedule::Slot>,
+}
+
+impl Slots {
+    /// The item at a non-negative index known to be in range.
+    fn item(&self, index: usize) -> Slot {
+        let s = &self.slots[index];
+        Slot {
+            start: s.start,
+            end: s.end,
+        }
+    }
+}
+
+#[pymethods]
+impl Slots {
+    fn __len__(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// One `Slot` (negative indices count from the end), or a `list` of them for a slice.
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        index: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        if let Ok(slice) = index.cast::<PySlice>() {
+            let len = isize::try_from(self.slots.len()).unwrap_or(isize::MAX);
+            let range = slice.indices(len)?;
+            let items = (0..range.slicelength).map(|k| {
+                let i = range.start + range.step * k as isize;
+                self.item(i as usize)
+            });
+            return PyList::new(py, items).map(Bound::into_any);
+        }
+        let i: isize = index.extract().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "Slots indices must be integers or slices, not {}",
+                index
+                    .get_type()
+                    .name()
+                    .map_or_else(|_| "?".into(), |n| n.to_string())
+            ))
+        })?;
+        let len = self.slots.len() as isize;
+        let at = if i < 0 { i + len } else { i };
+        if !(0..len).contains(&at) {
+            return Err(PyIndexError::new_err("Slots index out of range"));
+        }
+        Ok(Bound::new(py, self.item(at as usize))?.into_any())
+    }
+
+    fn __iter__(slf: Bound<'_, Self>) -> SlotIter {
+        SlotIter {
+            slots: slf.unbind(),
+            next: 0,
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<Slots: {} slots>", self.slots.len())
+    }
+}
+
+/// The iterator of `Slots`.
+#[pyclass(module = "pti_calendar._native")]
+pub struct SlotIter {
+    slots: Py<Slots>,
+    next: usize,
+}
+
+#[pymethods]
+impl SlotIter {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&mut self, py: Python<'_>) -> Option<Slot> {
+        let slots = self.slots.bind(py).get();
+        (self.next < slots.slots.len()).then(|| {
+            self.next += 1;
+            slots.item(self.next - 1)
+        })
+    }
+}
+
 /// The slots of `centre` for `days` local days from `first_day`, for an inspection of
 /// `duration_minutes`.
 #[pyfunction]
@@ -534,83 +634,122 @@ fn generate_slots(
     first_day: &Bound<'_, PyAny>,
     days: i64,
     duration_minutes: i64,
-) -> PyResult<Vec<Slot>> {
-    let centre = centre_arg(centre)?;
+) -> PyResult<Slots> {
     let first_day = day("first_day", first_day)?;
     let days = count("days", days)?;
     let duration = count("duration_minutes", duration_minutes)?;
+    let slots = match centre.cast::<Centre>() {
+        Ok(c) => expand(&c.get().inner, first_day, days, duration)?,
+        Err(_) => expand(&from_py("centre", centre)?, first_day, days, duration)?,
+    };
+    Ok(Slots { slots })
+}
+
+/// A centre's schedule over a horizon.
+fn expand(
+    centre: &model::Centre,
+    first_day: NaiveDate,
+    days: u32,
+    duration: u32,
+) -> PyResult<Vec<schedule::Slot>> {
     let horizon = Horizon::new(centre.time_zone, first_day, days).map_err(coded)?;
-    let slots = schedule::generate_slots(&centre, &horizon, duration).map_err(coded)?;
-    Ok(slots
-        .into_iter()
-        .map(|s| Slot {
-            start: s.start,
-            end: s.end,
-        })
-        .collect())
+    schedule::generate_slots(centre, &horizon, duration).map_err(coded)
 }
 
 /// A free start in a search hit.
-#[pyclass(frozen, get_all, module = "pti_calendar._native")]
+#[pyclass(frozen, module = "pti_calendar._native")]
 pub struct FreeSlot {
-    /// Start, aware, with the local UTC offset.
-    start: DateTime<FixedOffset>,
-    /// End of the inspection, aware.
-    end: DateTime<FixedOffset>,
-    /// How many more bookings could start then.
-    capacity: u8,
+    slot: availability::FreeSlot,
 }
 
 #[pymethods]
 impl FreeSlot {
+    /// Start, aware, with the local UTC offset.
+    #[getter]
+    fn start<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_datetime(py, &self.slot.start)
+    }
+
+    /// End of the inspection, aware.
+    #[getter]
+    fn end<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_datetime(py, &self.slot.end)
+    }
+
+    /// How many more bookings could start then.
+    #[getter]
+    fn capacity(&self) -> u8 {
+        self.slot.capacity
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "FreeSlot({}, {}, capacity={})",
-            self.start.to_rfc3339(),
-            self.end.to_rfc3339(),
-            self.capacity
+            self.slot.start.to_rfc3339(),
+            self.slot.end.to_rfc3339(),
+            self.slot.capacity
         )
     }
 }
 
-impl From<availability::FreeSlot> for FreeSlot {
-    fn from(s: availability::FreeSlot) -> Self {
-        FreeSlot {
-            start: s.start,
-            end: s.end,
-            capacity: s.capacity,
-        }
-    }
-}
-
-/// One centre found by a search.
-#[pyclass(frozen, get_all, module = "pti_calendar._native")]
+/// One centre found by a search. Held as the engine returned it: ids, datetimes and the
+/// `FreeSlot`s are made when read, so a search costs one Python object per hit.
+#[pyclass(frozen, module = "pti_calendar._native")]
 pub struct SearchHit {
-    /// The centre.
-    centre_id: String,
-    /// Its tenant.
-    tenant_id: String,
-    /// Great-circle distance from the origin, km.
-    distance_km: f64,
-    /// Price, tax included, in cents.
-    price_cents: i64,
-    /// Rating, 0 to 5.
-    rating: f32,
-    /// Length of the inspection in minutes.
-    duration_minutes: u32,
-    /// First free starts.
-    slots: Vec<Py<FreeSlot>>,
+    hit: search::SearchHit,
 }
 
 #[pymethods]
 impl SearchHit {
+    /// The centre.
+    #[getter]
+    fn centre_id(&self) -> String {
+        self.hit.centre_id.to_string()
+    }
+
+    /// Its tenant.
+    #[getter]
+    fn tenant_id(&self) -> String {
+        self.hit.tenant_id.to_string()
+    }
+
+    /// Great-circle distance from the origin, km.
+    #[getter]
+    fn distance_km(&self) -> f64 {
+        self.hit.distance_km
+    }
+
+    /// Price, tax included, in cents.
+    #[getter]
+    fn price_cents(&self) -> i64 {
+        self.hit.price.gross.cents()
+    }
+
+    /// Rating, 0 to 5.
+    #[getter]
+    fn rating(&self) -> f32 {
+        self.hit.rating
+    }
+
+    /// Length of the inspection in minutes.
+    #[getter]
+    fn duration_minutes(&self) -> u32 {
+        self.hit.duration_minutes
+    }
+
+    /// First free starts (a new list at each read, as before).
+    #[getter]
+    fn slots<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.hit.slots.iter().map(|&slot| FreeSlot { slot }))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "SearchHit(centre_id={:?}, distance_km={:.3}, price_cents={}, slots={})",
-            self.centre_id,
-            self.distance_km,
-            self.price_cents,
-            self.slots.len()
+            self.hit.centre_id.to_string(),
+            self.hit.distance_km,
+            self.hit.price.gross.cents(),
+            self.hit.slots.len()
         )
     }
 }
@@ -723,11 +862,11 @@ impl Network {
 
     /// Searches centres; keyword arguments in the serde shape of `pti_core::search::SearchQuery`.
     #[pyo3(signature = (**query))]
-    fn search(
+    fn search<'py>(
         &self,
-        py: Python<'_>,
-        query: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<Vec<SearchHit>> {
+        py: Python<'py>,
+        query: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyList>> {
         let query: SearchQuery = match query {
             Some(q) => from_py("search query", q.as_any())?,
             None => return Err(PyTypeError::new_err("search() needs keyword arguments")),
@@ -736,23 +875,7 @@ impl Network {
             .index
             .search(&query)
             .map_err(coded::<search::SearchError>)?;
-        hits.into_iter()
-            .map(|h| {
-                Ok(SearchHit {
-                    centre_id: h.centre_id.to_string(),
-                    tenant_id: h.tenant_id.to_string(),
-                    distance_km: h.distance_km,
-                    price_cents: h.price.gross.cents(),
-                    rating: h.rating,
-                    duration_minutes: h.duration_minutes,
-                    slots: h
-                        .slots
-                        .into_iter()
-                        .map(|s| Py::new(py, FreeSlot::from(s)))
-                        .collect::<PyResult<_>>()?,
-                })
-            })
-            .collect()
+        PyList::new(py, hits.into_iter().map(|hit| SearchHit { hit }))
     }
 
     /// Books an inspection of `duration_minutes` needing `agreements` (e.g. `["VL"]`) at
@@ -801,6 +924,7 @@ impl Network {
     }
 }
 
+mod de;
 mod rules_api;
 
 /// The native module.
@@ -812,6 +936,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Plate>()?;
     m.add_class::<Centre>()?;
     m.add_class::<Slot>()?;
+    m.add_class::<Slots>()?;
+    m.add_class::<SlotIter>()?;
+    py.import("collections.abc")?
+        .getattr("Sequence")?
+        .call_method1("register", (py.get_type::<Slots>(),))?;
     m.add_class::<FreeSlot>()?;
     m.add_class::<SearchHit>()?;
     m.add_class::<Placement>()?;

@@ -1,8 +1,8 @@
 """Type stubs of the native module :mod:`pti_calendar._native` (Rust, pyo3)."""
 
 import datetime
-from collections.abc import Iterable, Mapping
-from typing import Any, Literal, final
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Literal, SupportsIndex, final, overload
 
 class PtiError(Exception):
     """Base of every error raised by the engine; ``code`` is its stable machine code."""
@@ -75,13 +75,24 @@ class Slot:
     @property
     def end(self) -> datetime.datetime: ...
 
+@final
+class Slots(Sequence[Slot]):
+    """The slots of a schedule: a read-only sequence whose items are made when read."""
+
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Slot: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Slot]: ...
+    def __iter__(self) -> Iterator[Slot]: ...
+
 def generate_slots(
     centre: Centre | Mapping[str, Any],
     first_day: datetime.date,
     days: int,
     duration_minutes: int,
-) -> list[Slot]:
-    """The slots of ``centre`` over ``days`` local days from ``first_day``."""
+) -> Slots:
+    """The slots of ``centre`` over ``days`` local days from ``first_day``, made when read."""
 
 @final
 class FreeSlot:
