@@ -114,12 +114,8 @@ async fn deliver(pool: &PgPool, tenant: TenantId, outlets: &Outlets) -> anyhow::
     .await?;
     let mut delivered = 0;
     for event in pending {
-        sqlx::query("SAVEPOINT delivery").execute(&mut *tx).await?;
-        match deliver_one(&mut tx, tenant, &event, outlets).await {
-            Ok(()) => {
-                sqlx::query("RELEASE SAVEPOINT delivery")
-                    .execute(&mut *tx)
-                    .await?;
+        match deliver_one(&mut tx, tenant, &event, outlets).await? {
+            None => {
                 sqlx::query(
                     "UPDATE outbox SET delivered_at = now(), attempts = attempts + 1 WHERE id = $1",
                 )
@@ -128,17 +124,14 @@ async fn deliver(pool: &PgPool, tenant: TenantId, outlets: &Outlets) -> anyhow::
                 .await?;
                 delivered += 1;
             }
-            Err(e) => {
-                sqlx::query("ROLLBACK TO SAVEPOINT delivery")
-                    .execute(&mut *tx)
-                    .await?;
+            Some(e) => {
                 let backoff = 2_i64.pow(event.attempts.clamp(0, 12) as u32) * 5;
                 sqlx::query(
                     "UPDATE outbox SET attempts = attempts + 1, last_error = $2, \
                      next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1",
                 )
                 .bind(event.id)
-                .bind(e.to_string())
+                .bind(&e)
                 .bind(backoff as f64)
                 .execute(&mut *tx)
                 .await?;
@@ -150,17 +143,20 @@ async fn deliver(pool: &PgPool, tenant: TenantId, outlets: &Outlets) -> anyhow::
     Ok(delivered)
 }
 
+/// Sends the messages of one event, each on its own: a message that fails is undone (its
+/// savepoint) and named in the answer, the others stay sent and logged, so a retry sends only
+/// what failed. `Ok(None)`: everything went out.
 async fn deliver_one(
     tx: &mut sqlx::PgConnection,
     tenant: TenantId,
     event: &Pending,
     outlets: &Outlets,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<String>> {
     let Some(rdv_id) = event.aggregate_id else {
-        return Ok(());
+        return Ok(None);
     };
     let Some(row) = repo::get(tx, rdv_id, false).await? else {
-        return Ok(());
+        return Ok(None);
     };
     let prefs: Option<Value> = match row.user_id {
         Some(user) => {
@@ -172,20 +168,34 @@ async fn deliver_one(
         None => None,
     };
     let refund = event.payload.get("refund_cents").and_then(Value::as_i64);
+    let mut failures = Vec::new();
     for message in for_event(&event.event_type, &row, Utc::now(), refund) {
         let wanted = prefs
             .as_ref()
             .and_then(|p| p.get(message.channel))
             .and_then(Value::as_bool)
             .unwrap_or(true);
-        send(tx, tenant, event.id, &row, &message, wanted, outlets).await?;
+        sqlx::query("SAVEPOINT message").execute(&mut *tx).await?;
+        match send(tx, tenant, event.id, &row, &message, wanted, outlets).await {
+            Ok(()) => {
+                sqlx::query("RELEASE SAVEPOINT message")
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            Err(e) => {
+                sqlx::query("ROLLBACK TO SAVEPOINT message")
+                    .execute(&mut *tx)
+                    .await?;
+                failures.push(format!("{} to {}: {e}", message.channel, message.recipient));
+            }
+        }
     }
-    Ok(())
+    Ok((!failures.is_empty()).then(|| failures.join("; ")))
 }
 
-/// Sends one message (SMTP or the local mailbox) and logs the delivery once per outbox event,
-/// channel and recipient, so a retry never sends twice; a failed send undoes the log (the
-/// caller's savepoint) and the event is retried.
+/// Sends one message (SMTP, the SMS gateway or the local mailbox) and logs the delivery once
+/// per outbox event, channel and recipient, so a retry never sends twice; a failed send is
+/// undone by the caller's savepoint and retried with the event.
 async fn send(
     tx: &mut sqlx::PgConnection,
     tenant: TenantId,
