@@ -180,6 +180,25 @@ test('sign up, log out and log in again', async ({ page }) => {
   expect(after.refresh_token).not.toBe(before.refresh_token);
 });
 
+test('bookings made as a guest on this device stay listed after signing up', async ({ page }) => {
+  const plate = uniquePlate();
+  await searchParisAhead(page);
+  await page.click('[data-testid="disponibilite-card"]:first-child [data-testid="reserver-button"]');
+  await fillBooking(page, { email: `guest+${RUN}@pti-test.fr`, plate });
+  await pay(page, '4242424242424242');
+  await page.waitForSelector('[data-testid="confirmation-message"]');
+  await page.goto('/inscription');
+  await page.fill('[data-testid="signup-first-name"]', 'Paul');
+  await page.fill('[data-testid="signup-last-name"]', 'Durand');
+  await page.fill('[data-testid="signup-email"]', `later+${RUN}-${test.info().project.name}@pti-test.fr`);
+  await page.fill('[data-testid="signup-phone"]', '06 22 33 44 55');
+  await page.fill('[data-testid="signup-password"]', 'Client123!');
+  await page.fill('[data-testid="signup-confirm"]', 'Client123!');
+  await page.click('[data-testid="signup-button"]');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes rendez-vous' })).toBeVisible();
+  await expect(page.getByTestId('rdv-card').filter({ hasText: plate })).toBeVisible();
+});
+
 test('profile, vehicles and notifications, then a booking with a saved vehicle', async ({ page }) => {
   await page.goto('/connexion');
   await page.fill('[data-testid="login-email"]', account.email);

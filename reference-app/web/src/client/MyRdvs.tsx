@@ -1,5 +1,6 @@
 // My bookings: upcoming and past, a status filter, details, modify and cancel.
-// Signed-in users see their account's bookings; guests those made on this device.
+// Signed-in users see their account's bookings and those they booked as guests on this device;
+// guests those made on this device.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -44,23 +45,43 @@ export function whyNotModifiable(rdv: Rdv): string {
   return 'Ce rendez-vous ne peut pas être modifié en ligne. Contactez le centre.';
 }
 
+const ACTIVE = ['pending_payment', 'confirmed', 'in_progress'];
+
+/** A signed-in user's account bookings plus those booked as a guest on this device; a guest's
+ *  bookings on this device. Upcoming: not ended and still active (as the server counts them). */
 function useBookings(scope: Scope, status: string, signedIn: boolean) {
   const [now] = useState(() => Date.now());
   const mine = useQuery({ queryKey: ['my-rdvs', scope, status], queryFn: () => myRdvs(scope, status || undefined), enabled: signedIn });
-  const ids = signedIn ? [] : Object.keys(guestTokens.all());
+  const ids = Object.keys(guestTokens.all());
   const guest = useQueries({ queries: ids.map((id) => ({ queryKey: ['rdv', id], queryFn: () => getRdv(id) })) });
-  if (signedIn) return { items: mine.data?.items ?? [], isPending: mine.isPending, error: mine.error, refetch: () => mine.refetch() };
-  const items = guest
-    .flatMap((q) => (q.data ? [q.data] : []))
-    .filter((r) => (scope === 'upcoming' ? new Date(r.end).getTime() >= now : new Date(r.end).getTime() < now))
-    .filter((r) => !status || r.status === status)
-    .sort((a, b) => (scope === 'upcoming' ? a.start.localeCompare(b.start) : b.start.localeCompare(a.start)));
+  const upcoming = (r: Rdv) => new Date(r.end).getTime() >= now && ACTIVE.includes(r.status);
+  const own = signedIn ? (mine.data?.items ?? []) : [];
+  const seen = new Set(own.map((r) => r.id));
+  const items = [
+    ...own,
+    ...guest
+      .flatMap((q) => (q.data ? [q.data] : []))
+      .filter((r) => !seen.has(r.id))
+      .filter((r) => (scope === 'upcoming' ? upcoming(r) : !upcoming(r)))
+      .filter((r) => !status || r.status === status),
+  ].sort((a, b) => (scope === 'upcoming' ? a.start.localeCompare(b.start) : b.start.localeCompare(a.start)));
   const failed = guest.find((q) => q.isError);
+  if (signedIn) {
+    return {
+      items,
+      isPending: mine.isPending,
+      error: mine.error,
+      refetch: () => {
+        void mine.refetch();
+        guest.forEach((q) => void q.refetch());
+      },
+    };
+  }
   return {
     items,
     isPending: guest.some((q) => q.isPending),
     error: items.length === 0 && failed ? failed.error : null,
-    refetch: () => guest.forEach((q) => q.refetch()),
+    refetch: () => guest.forEach((q) => void q.refetch()),
   };
 }
 
