@@ -4,6 +4,7 @@
 //! row-level security. `main.rs` only loads the configuration, connects, migrates and serves;
 //! everything else lives here so the integration tests can drive it.
 //!
+//! - [`codes`]: the stable string codes of pti-core's enums;
 //! - [`config`]: settings from the environment;
 //! - [`db`]: pools (owner for migrations, `pti_app` at run time), migrations, tenant transactions;
 //! - [`error`]: the one HTTP error type;
@@ -18,11 +19,13 @@
 //! - [`booking`]: bookings (hold, move, cancel, ICS and PDF);
 //! - [`payment`]: the payment provider seam, the sandbox, payments and refunds;
 //! - [`notify`]: the outbox, its worker, e-mails, SMS and the local mailbox;
+//! - [`outbound`]: the HTTPS client of third-party APIs (Stripe, the SMS gateway);
 //! - [`seed`]: the demo data of the spec.
 
 pub mod admin;
 pub mod auth;
 pub mod booking;
+pub mod codes;
 pub mod config;
 pub mod db;
 pub mod engine;
@@ -30,6 +33,7 @@ pub mod error;
 pub mod http;
 pub mod keys;
 pub mod notify;
+pub mod outbound;
 pub mod payment;
 pub mod search;
 pub mod seed;

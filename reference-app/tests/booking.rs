@@ -99,6 +99,34 @@ fn booking_body(slot: &str, plate: &str, email: &str) -> Value {
     })
 }
 
+/// Holds `slot` for a vehicle and a contact (`POST /rdv`).
+async fn hold(
+    state: &AppState,
+    headers: &[(&str, &str)],
+    slot: &str,
+    plate: &str,
+    email: &str,
+) -> (StatusCode, Value) {
+    post(
+        state,
+        "/api/v1/rdv",
+        headers,
+        booking_body(slot, plate, email),
+    )
+    .await
+}
+
+/// Whether the slot `id` stops being offered near `place` within 5 seconds.
+async fn withdrawn(state: &AppState, place: &str, days: i64, id: &str) -> bool {
+    for _ in 0..100 {
+        if !offered(state, place, days, id).await {
+            return true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    false
+}
+
 async fn card(state: &AppState, number: &str) -> String {
     let (status, body) = post(
         state,
@@ -155,11 +183,12 @@ async fn a_guest_books_pays_and_is_notified(owner: PgPool) {
         .as_str()
         .unwrap()
         .to_owned();
-    let (status, rdv) = post(
+    let (status, rdv) = hold(
         &state,
-        "/api/v1/rdv",
         &[("idempotency-key", "book-1")],
-        booking_body(&slot, "ab 123 cd", "jean.dupont@test.com"),
+        &slot,
+        "ab 123 cd",
+        "jean.dupont@test.com",
     )
     .await;
     assert_eq!(status, StatusCode::CREATED, "{rdv}");
@@ -173,11 +202,12 @@ async fn a_guest_books_pays_and_is_notified(owner: PgPool) {
         "a held slot is not offered"
     );
     // Retrying with the same key answers the same booking.
-    let (status, again) = post(
+    let (status, again) = hold(
         &state,
-        "/api/v1/rdv",
         &[("idempotency-key", "book-1")],
-        booking_body(&slot, "ab 123 cd", "jean.dupont@test.com"),
+        &slot,
+        "ab 123 cd",
+        "jean.dupont@test.com",
     )
     .await;
     assert_eq!((status, &again["id"]), (StatusCode::OK, &rdv["id"]));
@@ -380,11 +410,12 @@ async fn fifty_concurrent_bookings_of_a_last_place_give_exactly_one(owner: PgPoo
     // Fill the slot's capacity (inspectors and lanes), then free one place.
     let mut held = Vec::new();
     while offered(&state, "Paris", 4, &slot).await {
-        let (status, rdv) = post(
+        let (status, rdv) = hold(
             &state,
-            "/api/v1/rdv",
             &[],
-            booking_body(&slot, &format!("AA-{:03}-AB", 100 + held.len()), "x@y.fr"),
+            &slot,
+            &format!("AA-{:03}-AB", 100 + held.len()),
+            "x@y.fr",
         )
         .await;
         assert_eq!(status, StatusCode::CREATED, "{rdv}");
@@ -406,11 +437,12 @@ async fn fifty_concurrent_bookings_of_a_last_place_give_exactly_one(owner: PgPoo
         .map(|i| {
             let (state, slot) = (state.clone(), slot.clone());
             tokio::spawn(async move {
-                post(
+                hold(
                     &state,
-                    "/api/v1/rdv",
                     &[],
-                    booking_body(&slot, &format!("AB-{:03}-CD", 100 + i), "x@y.fr"),
+                    &slot,
+                    &format!("AB-{:03}-CD", 100 + i),
+                    "x@y.fr",
                 )
                 .await
             })
@@ -458,21 +490,9 @@ async fn fifty_concurrent_bookings_of_a_last_place_give_exactly_one(owner: PgPoo
             .unwrap()
             .to_owned()
     };
-    let (status, body) = post(
-        &state,
-        "/api/v1/rdv",
-        &[],
-        booking_body(&at(0), "ZZ-111-YY", "p@q.fr"),
-    )
-    .await;
+    let (status, body) = hold(&state, &[], &at(0), "ZZ-111-YY", "p@q.fr").await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
-    let (status, body) = post(
-        &state,
-        "/api/v1/rdv",
-        &[],
-        booking_body(&at(1), "zz111yy", "p@q.fr"),
-    )
-    .await;
+    let (status, body) = hold(&state, &[], &at(1), "zz111yy", "p@q.fr").await;
     assert_eq!(
         (status, body["code"].as_str()),
         (StatusCode::CONFLICT, Some("PLATE_ALREADY_BOOKED")),
@@ -490,13 +510,7 @@ async fn moving_and_cancelling_follow_the_policy(owner: PgPool) {
         free[4]["disponibilite_id"].as_str().unwrap(),
     );
     assert_eq!(first.split('.').next(), second.split('.').next());
-    let (_, rdv) = post(
-        &state,
-        "/api/v1/rdv",
-        &[],
-        booking_body(first, "CD-456-EF", "move@test.fr"),
-    )
-    .await;
+    let (_, rdv) = hold(&state, &[], first, "CD-456-EF", "move@test.fr").await;
     let (status, paid) = pay(&state, &rdv, "4242424242424242", "m-1").await;
     assert_eq!(status, StatusCode::OK, "{paid}");
     assert_eq!(
@@ -570,15 +584,12 @@ async fn moving_and_cancelling_follow_the_policy(owner: PgPool) {
         start.with_timezone(&Utc) < Utc::now() + Duration::hours(24)
     });
     if let Some(s) = soon {
-        let (_, rdv) = post(
+        let (_, rdv) = hold(
             &state,
-            "/api/v1/rdv",
             &[],
-            booking_body(
-                s["disponibilite_id"].as_str().unwrap(),
-                "GH-789-JK",
-                "late@test.fr",
-            ),
+            s["disponibilite_id"].as_str().unwrap(),
+            "GH-789-JK",
+            "late@test.fr",
         )
         .await;
         assert_eq!(
@@ -608,13 +619,7 @@ async fn expired_holds_are_released(owner: PgPool) {
         .as_str()
         .unwrap()
         .to_owned();
-    let (_, rdv) = post(
-        &state,
-        "/api/v1/rdv",
-        &[],
-        booking_body(&slot, "LM-321-NP", "late.payer@test.fr"),
-    )
-    .await;
+    let (_, rdv) = hold(&state, &[], &slot, "LM-321-NP", "late.payer@test.fr").await;
     sqlx::query("UPDATE rdv SET hold_expires_at = now() - interval '1 second' WHERE id = $1")
         .bind(Uuid::parse_str(rdv["id"].as_str().unwrap()).unwrap())
         .execute(&owner)
@@ -750,15 +755,12 @@ async fn clients_see_their_own_bookings_and_never_another_tenants(owner: PgPool)
     );
     // Nor can another booking's token open it.
     let fresh = slots(&state, "Lille", 3, &[]).await;
-    let (_, other) = post(
+    let (_, other) = hold(
         &state,
-        "/api/v1/rdv",
         &[],
-        booking_body(
-            fresh[0]["disponibilite_id"].as_str().unwrap(),
-            "VA-987-WB",
-            "o@test.fr",
-        ),
+        fresh[0]["disponibilite_id"].as_str().unwrap(),
+        "VA-987-WB",
+        "o@test.fr",
     )
     .await;
     let (status, _, _) = send(
@@ -802,15 +804,10 @@ async fn committed_planning_changes_reach_the_engine(owner: PgPool) {
     .execute(&owner)
     .await
     .unwrap();
-    let mut gone = false;
-    for _ in 0..100 {
-        if !offered(&state, "Rennes", 3, &id).await {
-            gone = true;
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert!(gone, "the closure committed elsewhere closed the slot");
+    assert!(
+        withdrawn(&state, "Rennes", 3, &id).await,
+        "the closure committed elsewhere closed the slot"
+    );
 
     // A booking committed by another server instance (here: straight into the database) takes
     // the slot in this one too.
@@ -830,15 +827,10 @@ async fn committed_planning_changes_reach_the_engine(owner: PgPool) {
     .execute(&owner)
     .await
     .unwrap();
-    let mut taken = false;
-    for _ in 0..100 {
-        if !offered(&state, "Brest", 3, &id).await {
-            taken = true;
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert!(taken, "a booking committed elsewhere is never offered here");
+    assert!(
+        withdrawn(&state, "Brest", 3, &id).await,
+        "a booking committed elsewhere is never offered here"
+    );
 }
 
 #[sqlx::test(migrations = "./migrations")]
@@ -875,15 +867,12 @@ async fn call_centre_operators_book_for_callers_in_their_network_only(owner: PgP
     assert_eq!(status, StatusCode::BAD_REQUEST);
 
     let mine = slots(&state, "Paris", 3, &[("x-tenant-id", &own.to_string())]).await;
-    let (status, rdv) = post(
+    let (status, rdv) = hold(
         &state,
-        "/api/v1/rdv",
         &[("authorization", &auth)],
-        booking_body(
-            mine[0]["disponibilite_id"].as_str().unwrap(),
-            "BC-234-DE",
-            "caller@test.fr",
-        ),
+        mine[0]["disponibilite_id"].as_str().unwrap(),
+        "BC-234-DE",
+        "caller@test.fr",
     )
     .await;
     assert_eq!(status, StatusCode::CREATED, "{rdv}");
@@ -915,15 +904,12 @@ async fn call_centre_operators_book_for_callers_in_their_network_only(owner: PgP
         &[("x-tenant-id", &tenants[1].0.to_string())],
     )
     .await;
-    let (status, body) = post(
+    let (status, body) = hold(
         &state,
-        "/api/v1/rdv",
         &[("authorization", &auth)],
-        booking_body(
-            theirs[0]["disponibilite_id"].as_str().unwrap(),
-            "BC-235-DE",
-            "caller@test.fr",
-        ),
+        theirs[0]["disponibilite_id"].as_str().unwrap(),
+        "BC-235-DE",
+        "caller@test.fr",
     )
     .await;
     assert_eq!(
@@ -1045,27 +1031,21 @@ async fn with_smtp_and_an_sms_gateway_messages_go_through_them(owner: PgPool) {
         )),
     };
     let free = slots(&state, "Toulouse", 3, &[]).await;
-    let (_, ok) = post(
+    let (_, ok) = hold(
         &state,
-        "/api/v1/rdv",
         &[],
-        booking_body(
-            free[0]["disponibilite_id"].as_str().unwrap(),
-            "EF-321-GH",
-            "smtp.client@test.fr",
-        ),
+        free[0]["disponibilite_id"].as_str().unwrap(),
+        "EF-321-GH",
+        "smtp.client@test.fr",
     )
     .await;
     pay(&state, &ok, "4242424242424242", "smtp-1").await;
-    let (_, refused) = post(
+    let (_, refused) = hold(
         &state,
-        "/api/v1/rdv",
         &[],
-        booking_body(
-            free[4]["disponibilite_id"].as_str().unwrap(),
-            "EF-322-GH",
-            "someone@refuse.example",
-        ),
+        free[4]["disponibilite_id"].as_str().unwrap(),
+        "EF-322-GH",
+        "someone@refuse.example",
     )
     .await;
     pay(&state, &refused, "4242424242424242", "smtp-2").await;

@@ -45,8 +45,7 @@ pub struct Principal {
 impl Principal {
     /// This caller as `pti_core::policy` sees it.
     pub fn policy(&self) -> Result<policy::Principal, Error> {
-        let role: policy::Role =
-            crate::engine::load::parse_code(&self.role).ok_or(Error::Forbidden)?;
+        let role: policy::Role = crate::codes::parse(&self.role).ok_or(Error::Forbidden)?;
         policy::Principal::new(policy::PrincipalFields {
             role: Some(role),
             user_id: Some(UserId(self.user_id)),

@@ -101,6 +101,13 @@ pub async fn open(
     Ok(Access { tx, row })
 }
 
+/// Reads booking `id` for `caller` (who may read it) and ends the transaction.
+pub async fn read(state: &AppState, id: &str, caller: &Caller) -> Result<RdvRow> {
+    let Access { tx, row } = open(state, id, caller, Action::Read, false).await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
 /// Byte equality in time independent of where the inputs differ.
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0

@@ -1,11 +1,11 @@
 //! Documents of a booking: the iCalendar event (RFC 5545) and the PDF confirmation.
 
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
-use pti_core::policy::Action;
 
-use super::access::{self, Access, Caller};
+use super::access::{self, Caller};
 use super::repo::RdvRow;
 use crate::error::Result;
 use crate::http::AppState;
@@ -16,9 +16,8 @@ pub async fn ics(
     Path(id): Path<String>,
     caller: Caller,
 ) -> Result<Response> {
-    let Access { tx, row, .. } = access::open(&state, &id, &caller, Action::Read, false).await?;
-    tx.commit().await?;
-    Ok(super::download(
+    let row = access::read(&state, &id, &caller).await?;
+    Ok(download(
         "text/calendar; charset=utf-8",
         format!("{}.ics", row.reference),
         ics_of(&row, Utc::now()).into_bytes(),
@@ -31,13 +30,27 @@ pub async fn pdf(
     Path(id): Path<String>,
     caller: Caller,
 ) -> Result<Response> {
-    let Access { tx, row, .. } = access::open(&state, &id, &caller, Action::Read, false).await?;
-    tx.commit().await?;
-    Ok(super::download(
+    let row = access::read(&state, &id, &caller).await?;
+    Ok(download(
         "application/pdf",
         format!("{}.pdf", row.reference),
         pdf_of(&row),
     ))
+}
+
+/// A file to download.
+fn download(content_type: &'static str, filename: String, body: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 fn utc_stamp(t: DateTime<Utc>) -> String {

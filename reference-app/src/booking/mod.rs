@@ -9,11 +9,12 @@ pub mod repo;
 pub mod view;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use chrono::{NaiveDate, Utc};
+use pti_core::availability::AvailabilityError;
 use pti_core::model::{Booking, BookingId, BookingStatus, CentreId, Plate, TimeRange, Vehicle};
 use pti_core::policy::{Action, Resource, ResourceRef};
 use pti_core::rules::{self, BookingRequest, InspectionOutcome, InspectionResult, VehicleHistory};
@@ -175,11 +176,30 @@ fn plate_bookings(
             Some(Booking {
                 id: BookingId(*id),
                 time: TimeRange::new(*start, *end).ok()?,
-                status: crate::engine::load::parse_code(status)?,
+                status: crate::codes::parse(status)?,
                 ..template.clone()
             })
         })
         .collect()
+}
+
+/// A rule's refusal; a vehicle already booked at that time is a 409 conflict.
+fn refused(e: rules::RuleError) -> Error {
+    match e {
+        rules::RuleError::VehicleAlreadyBooked(_) => Error::conflict(
+            "PLATE_ALREADY_BOOKED",
+            "this vehicle already has a booking at that time",
+        ),
+        other => Error::rule(&other),
+    }
+}
+
+/// The engine's refusal to place a booking; a slot taken meanwhile is a 409 conflict.
+fn not_placed(e: AvailabilityError) -> Error {
+    match e {
+        AvailabilityError::SlotTaken { .. } => Error::SlotTaken,
+        other => Error::rule(&other),
+    }
 }
 
 /// Who a new booking is for, and who made it.
@@ -360,13 +380,7 @@ async fn create(
                 bookings: &bookings,
             },
         )
-        .map_err(|e| match e {
-            rules::RuleError::VehicleAlreadyBooked(_) => Error::conflict(
-                "PLATE_ALREADY_BOOKED",
-                "this vehicle already has a booking at that time",
-            ),
-            other => Error::rule(&other),
-        })?;
+        .map_err(refused)?;
         let need = wanted.need(&centre);
         let availability = engine
             .index
@@ -374,10 +388,7 @@ async fn create(
             .ok_or(Error::SlotTaken)?;
         let placement = availability
             .book(BookingId(booking_id), key.start, &need)
-            .map_err(|e| match e {
-                pti_core::availability::AvailabilityError::SlotTaken { .. } => Error::SlotTaken,
-                other => Error::rule(&other),
-            })?;
+            .map_err(not_placed)?;
         (policy, placement, template.price, need.duration_minutes)
     };
     let guest_token = auth::new_refresh_token();
@@ -401,7 +412,7 @@ async fn create(
                 plate: contact.plate.as_str(),
                 plate_normalized: &compact,
                 category: wanted.category.code(),
-                fuel: &crate::search::slot_id::code(wanted.fuel),
+                fuel: &crate::codes::of(wanted.fuel),
                 make: contact.make.as_deref(),
                 model: contact.model.as_deref(),
                 year: contact.year,
@@ -482,7 +493,7 @@ async fn mine(
         return Err(Error::validation("scope", "upcoming, past or all"));
     }
     if let Some(s) = &q.status
-        && crate::engine::load::parse_code::<BookingStatus>(s).is_none()
+        && crate::codes::parse::<BookingStatus>(s).is_none()
     {
         return Err(Error::validation("status", "unknown status"));
     }
@@ -517,8 +528,7 @@ async fn read(
     Path(id): Path<String>,
     caller: Caller,
 ) -> Result<Json<RdvView>> {
-    let Access { tx, row, .. } = access::open(&state, &id, &caller, Action::Read, false).await?;
-    tx.commit().await?;
+    let row = access::read(&state, &id, &caller).await?;
     let policy = state
         .engine
         .read()
@@ -584,12 +594,7 @@ async fn move_booking(
             &plate_bookings(&plate_rows, &booking),
             Some(booking.id),
         )
-        .map_err(|_| {
-            Error::conflict(
-                "PLATE_ALREADY_BOOKED",
-                "this vehicle already has a booking at that time",
-            )
-        })?;
+        .map_err(refused)?;
         let wanted = Wanted {
             control_type: booking.control_type,
             category: booking.vehicle.category,
@@ -613,10 +618,7 @@ async fn move_booking(
                 {
                     let _ = a.book_with(booking.id, old.start, &need, Some(old.inspector_id));
                 }
-                return Err(match e {
-                    pti_core::availability::AvailabilityError::SlotTaken { .. } => Error::SlotTaken,
-                    other => Error::rule(&other),
-                });
+                return Err(not_placed(e));
             }
         }
     };
@@ -729,19 +731,4 @@ async fn cancel(
     Ok(Json(
         json!({ "rdv": fresh.view(&policy, Utc::now()), "refund_cents": refund_cents }),
     ))
-}
-
-/// `text/calendar` or `application/pdf` download.
-pub fn download(content_type: &'static str, filename: String, body: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response()
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::repo::RdvRow;
-use crate::engine::load::parse_code;
+use crate::codes;
 
 /// The booking's centre as shown with it.
 #[derive(Debug, Serialize)]
@@ -114,7 +114,7 @@ impl RdvRow {
 
     /// The booking as pti-core sees it; `None` for a row the engine cannot read.
     pub fn to_core(&self) -> Option<Booking> {
-        let status: BookingStatus = parse_code(&self.status)?;
+        let status: BookingStatus = codes::parse(&self.status)?;
         Some(Booking {
             id: BookingId(self.id),
             tenant_id: TenantId(self.tenant_id),
@@ -123,13 +123,13 @@ impl RdvRow {
             client_id: self.user_id.map(UserId),
             vehicle: Vehicle {
                 plate: Plate::parse(&self.plate).ok()?,
-                category: parse_code::<VehicleCategory>(&self.vehicle_category)?,
-                fuel: parse_code::<Fuel>(&self.fuel)?,
+                category: codes::parse::<VehicleCategory>(&self.vehicle_category)?,
+                fuel: codes::parse::<Fuel>(&self.fuel)?,
                 make: self.make.clone(),
                 model: self.model.clone(),
                 year: self.year.and_then(|y| u16::try_from(y).ok()),
             },
-            control_type: parse_code::<ControlType>(&self.control_type)?,
+            control_type: codes::parse::<ControlType>(&self.control_type)?,
             time: TimeRange::new(self.start_at, self.end_at).ok()?,
             drop_off: false,
             status,

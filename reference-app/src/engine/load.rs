@@ -175,11 +175,6 @@ struct OpeningWindow {
     end: NaiveTime,
 }
 
-/// Parses a stable code (`"VP"`, `"CT"`, `"PETROL"`, ...) into its pti-core enum.
-pub fn parse_code<T: serde::de::DeserializeOwned>(code: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
-}
-
 /// Reads the centres of one tenant (or one centre) and builds their availability.
 async fn load_centres(
     pool: &PgPool,
@@ -250,8 +245,8 @@ async fn load_centres(
     let mut centre_offers: HashMap<Uuid, (Vec<Offer>, Vec<DurationOverride>)> = HashMap::new();
     for o in &offers {
         let (Some(control_type), Some(category)) = (
-            parse_code::<ControlType>(&o.control_type),
-            parse_code::<VehicleCategory>(&o.vehicle_category),
+            crate::codes::parse::<ControlType>(&o.control_type),
+            crate::codes::parse::<VehicleCategory>(&o.vehicle_category),
         ) else {
             continue;
         };
@@ -287,7 +282,7 @@ async fn load_centres(
         let categories: Vec<VehicleCategory> = row
             .vehicle_categories
             .iter()
-            .filter_map(|c| parse_code(c))
+            .filter_map(|c| crate::codes::parse(c))
             .collect();
         let mut offers = own_offers;
         for o in &tenant_offers {
@@ -318,7 +313,7 @@ async fn load_centres(
             let agreements = Agreements::of(
                 &i.agreements
                     .iter()
-                    .filter_map(|a| parse_code(a))
+                    .filter_map(|a| crate::codes::parse(a))
                     .collect::<Vec<_>>(),
             );
             let mut inspector = Inspector::new(

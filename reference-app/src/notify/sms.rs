@@ -2,15 +2,12 @@
 //! adapter (smsmode's REST API: `POST /sms/v1/messages` with an `X-Api-Key` header). Without a
 //! gateway, SMS go to the local mailbox.
 
-use axum::http::{Method, Request, header};
-use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
-use hyper_rustls::HttpsConnector;
-use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::rt::TokioExecutor;
-use serde_json::{Value, json};
+use std::time::Duration;
 
+use axum::http::HeaderName;
+use serde_json::json;
+
+use crate::outbound::Api;
 use crate::payment::provider::BoxFuture;
 
 /// A service that delivers text messages.
@@ -40,10 +37,9 @@ pub fn international(phone: &str) -> Option<String> {
 
 /// The smsmode gateway.
 pub struct SmsMode {
-    base: String,
+    api: Api,
     api_key: String,
     sender: String,
-    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
 }
 
 /// smsmode's API root.
@@ -52,16 +48,10 @@ pub const SMSMODE_API: &str = "https://rest.smsmode.com";
 impl SmsMode {
     /// A gateway for `api_key` at `base`, sending as `sender` (11 characters at most).
     pub fn new(base: &str, api_key: &str, sender: &str) -> Self {
-        let https = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_webpki_roots()
-            .https_or_http()
-            .enable_http1()
-            .build();
         Self {
-            base: base.trim_end_matches('/').to_owned(),
+            api: Api::new("smsmode", base, Duration::from_secs(15)),
             api_key: api_key.to_owned(),
             sender: sender.chars().take(11).collect(),
-            client: Client::builder(TokioExecutor::new()).build(https),
         }
     }
 }
@@ -77,22 +67,16 @@ impl SmsGateway for SmsMode {
                 .ok_or_else(|| anyhow::anyhow!("'{to}' is not a phone number an SMS can reach"))?;
             let body =
                 json!({ "recipient": { "to": to }, "body": { "text": text }, "from": self.sender });
-            let request = Request::builder()
-                .method(Method::POST)
-                .uri(format!("{}/sms/v1/messages", self.base))
-                .header("X-Api-Key", &self.api_key)
-                .header(header::CONTENT_TYPE, "application/json")
-                .header(header::ACCEPT, "application/json")
-                .body(Full::new(Bytes::from(body.to_string())))?;
-            let response = tokio::time::timeout(
-                std::time::Duration::from_secs(15),
-                self.client.request(request),
-            )
-            .await
-            .map_err(|_| anyhow::anyhow!("smsmode did not answer in time"))??;
-            let status = response.status();
-            let bytes = response.into_body().collect().await?.to_bytes();
-            let answer: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+            let headers = [(HeaderName::from_static("x-api-key"), self.api_key.clone())];
+            let (status, answer) = self
+                .api
+                .post(
+                    "/sms/v1/messages",
+                    "application/json",
+                    &headers,
+                    body.to_string(),
+                )
+                .await?;
             if !status.is_success() {
                 anyhow::bail!("smsmode answered {status}: {answer}");
             }

@@ -2,39 +2,29 @@
 //! PaymentMethod id as token) and Refunds, over Stripe's form-encoded HTTP API with its
 //! `Idempotency-Key` header. The base URL is configurable so tests run it against a local mock.
 
-use axum::http::{Method, Request, header};
-use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
-use hyper_rustls::HttpsConnector;
-use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::rt::TokioExecutor;
+use std::time::Duration;
+
+use axum::http::{HeaderName, header};
 use serde_json::Value;
 
 use super::provider::{BoxFuture, Charge, PaymentError, PaymentProvider};
+use crate::outbound::Api;
 
 /// Stripe's API root.
 pub const STRIPE_API: &str = "https://api.stripe.com";
 
 /// A Stripe account.
 pub struct Stripe {
-    base: String,
+    api: Api,
     secret_key: String,
-    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
 }
 
 impl Stripe {
     /// An adapter for the account of `secret_key` at `base` (Stripe's, or a mock's).
     pub fn new(base: &str, secret_key: &str) -> Self {
-        let https = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_webpki_roots()
-            .https_or_http()
-            .enable_http1()
-            .build();
         Self {
-            base: base.trim_end_matches('/').to_owned(),
+            api: Api::new("Stripe", base, Duration::from_secs(20)),
             secret_key: secret_key.to_owned(),
-            client: Client::builder(TokioExecutor::new()).build(https),
         }
     }
 
@@ -45,37 +35,26 @@ impl Stripe {
         form: &[(&str, String)],
         idempotency_key: &str,
     ) -> Result<Value, PaymentError> {
-        let body =
-            serde_urlencoded::to_string(form).map_err(|e| PaymentError::Provider(e.to_string()))?;
-        let request = Request::builder()
-            .method(Method::POST)
-            .uri(format!("{}{path}", self.base))
-            .header(header::AUTHORIZATION, format!("Bearer {}", self.secret_key))
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header("Idempotency-Key", idempotency_key)
-            .body(Full::new(Bytes::from(body)))
-            .map_err(|e| PaymentError::Provider(e.to_string()))?;
-        let response = tokio::time::timeout(
-            std::time::Duration::from_secs(20),
-            self.client.request(request),
-        )
-        .await
-        .map_err(|_| PaymentError::Provider("Stripe did not answer in time".to_owned()))?
-        .map_err(|e| PaymentError::Provider(e.to_string()))?;
-        let status = response.status();
-        let bytes = response
-            .into_body()
-            .collect()
+        let provider = |e: anyhow::Error| PaymentError::Provider(e.to_string());
+        let body = serde_urlencoded::to_string(form).map_err(|e| provider(e.into()))?;
+        let headers = [
+            (header::AUTHORIZATION, format!("Bearer {}", self.secret_key)),
+            (
+                HeaderName::from_static("idempotency-key"),
+                idempotency_key.to_owned(),
+            ),
+        ];
+        let (status, json) = self
+            .api
+            .post(path, "application/x-www-form-urlencoded", &headers, body)
             .await
-            .map_err(|e| PaymentError::Provider(e.to_string()))?
-            .to_bytes();
-        let json: Value = serde_json::from_slice(&bytes).map_err(|_| {
-            PaymentError::Provider(format!("Stripe answered {status} without JSON"))
-        })?;
-        if status.is_success() {
-            Ok(json)
-        } else {
-            Err(error_of(&json, status.as_u16()))
+            .map_err(provider)?;
+        match (status.is_success(), json.is_null()) {
+            (_, true) => Err(PaymentError::Provider(format!(
+                "Stripe answered {status} without JSON"
+            ))),
+            (true, false) => Ok(json),
+            (false, false) => Err(error_of(&json, status.as_u16())),
         }
     }
 }

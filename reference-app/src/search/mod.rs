@@ -286,7 +286,7 @@ pub fn code_or<T: serde::de::DeserializeOwned>(
 ) -> Result<T> {
     match code {
         None => Ok(default),
-        Some(c) => crate::engine::load::parse_code(c.trim())
+        Some(c) => crate::codes::parse(c.trim())
             .ok_or_else(|| Error::validation(field, format!("unknown code '{c}'"))),
     }
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::Wanted;
-use crate::engine::load::parse_code;
+use crate::codes;
 
 /// What a `disponibilite_id` names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,14 +19,6 @@ pub struct SlotKey {
     pub wanted: Wanted,
 }
 
-/// The stable code of an enum serialized as a string (`Fuel::Petrol` → `"PETROL"`).
-pub fn code<T: serde::Serialize>(value: T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
 impl SlotKey {
     /// `<centre, 32 hex>.<start, unix seconds>.<control>.<category>.<fuel>`.
     pub fn encode(&self) -> String {
@@ -36,7 +28,7 @@ impl SlotKey {
             self.start.timestamp(),
             self.wanted.control_type.code(),
             self.wanted.category.code(),
-            code(self.wanted.fuel)
+            codes::of(self.wanted.fuel)
         )
     }
 
@@ -46,9 +38,9 @@ impl SlotKey {
         let centre_id = Uuid::try_parse(parts.next()?).ok()?;
         let start = DateTime::from_timestamp(parts.next()?.parse().ok()?, 0)?;
         let wanted = Wanted {
-            control_type: parse_code(parts.next()?)?,
-            category: parse_code(parts.next()?)?,
-            fuel: parse_code(parts.next()?)?,
+            control_type: codes::parse(parts.next()?)?,
+            category: codes::parse(parts.next()?)?,
+            fuel: codes::parse(parts.next()?)?,
         };
         if parts.next().is_some() {
             return None;

@@ -663,7 +663,7 @@ async fn bookings(
         let plate = plate(rng);
         let (make, model) = MAKES[rng.gen_range(0..MAKES.len())];
         let id = Uuid::new_v4();
-        let fuel = crate::search::slot_id::code(wanted.fuel);
+        let fuel = crate::codes::of(wanted.fuel);
         sqlx::query(
             "INSERT INTO rdv (id, tenant_id, reference, centre_id, inspector_id, user_id, guest_email, guest_phone, \
              first_name, last_name, plate, plate_normalized, vehicle_category, fuel, make, model, year, control_type, \

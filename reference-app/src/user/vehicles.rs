@@ -131,7 +131,7 @@ fn check(body: &VehicleBody) -> Result<Checked> {
         compact: p.as_str().replace(['-', ' '], ""),
         plate: p.as_str().to_owned(),
         category: category.code(),
-        fuel: crate::search::slot_id::code(fuel),
+        fuel: crate::codes::of(fuel),
         make: short("marque", &body.marque)?,
         model: short("modele", &body.modele)?,
         year: year("annee", body.annee)?,
