@@ -287,17 +287,8 @@ async fn a_guest_books_pays_and_is_notified(owner: PgPool) {
     .await;
     assert_eq!(status, StatusCode::NOT_FOUND, "a wrong token finds nothing");
 
-    reference_app::notify::worker::tick(&owner_free(&state), &state.engine, &Default::default())
-        .await
-        .unwrap();
-    let (_, _, mail) = send(
-        &state,
-        Method::GET,
-        "/api/v1/dev/mailbox?recipient=jean.dupont@test.com",
-        &[],
-        None,
-    )
-    .await;
+    tick(&state).await;
+    let mail = mailbox(&state, "jean.dupont@test.com").await;
     let mail = mail.as_array().unwrap();
     assert_eq!(mail.len(), 1, "{mail:?}");
     assert!(
@@ -307,33 +298,25 @@ async fn a_guest_books_pays_and_is_notified(owner: PgPool) {
             .starts_with("Votre rendez-vous est confirmé")
     );
     assert_eq!(mail[0]["attachments"][0]["content_type"], "text/calendar");
-    let (_, _, sms) = send(
-        &state,
-        Method::GET,
-        "/api/v1/dev/mailbox?recipient=06%2012%2034%2056%2078",
-        &[],
-        None,
-    )
-    .await;
+    let sms = mailbox(&state, "06%2012%2034%2056%2078").await;
     assert_eq!(sms.as_array().map(Vec::len), Some(1), "{sms}");
     // A second tick sends nothing twice.
-    reference_app::notify::worker::tick(&owner_free(&state), &state.engine, &Default::default())
-        .await
-        .unwrap();
-    let (_, _, mail) = send(
-        &state,
-        Method::GET,
-        "/api/v1/dev/mailbox?recipient=jean.dupont@test.com",
-        &[],
-        None,
-    )
-    .await;
+    tick(&state).await;
+    let mail = mailbox(&state, "jean.dupont@test.com").await;
     assert_eq!(mail.as_array().map(Vec::len), Some(1));
 }
 
-/// The worker runs on the application pool, as in production.
-fn owner_free(state: &AppState) -> PgPool {
-    state.db.clone()
+/// One pass of the worker with the local outlets, on the application pool as in production.
+async fn tick(state: &AppState) -> (usize, usize) {
+    reference_app::notify::worker::tick(&state.db, &state.engine, &Default::default())
+        .await
+        .unwrap()
+}
+
+/// The messages of the dev mailbox to `recipient` (URL-encoded).
+async fn mailbox(state: &AppState, recipient: &str) -> Value {
+    let uri = format!("/api/v1/dev/mailbox?recipient={recipient}");
+    send(state, Method::GET, &uri, &[], None).await.2
 }
 
 #[sqlx::test(migrations = "./migrations")]
@@ -625,10 +608,7 @@ async fn expired_holds_are_released(owner: PgPool) {
         .execute(&owner)
         .await
         .unwrap();
-    let (released, _) =
-        reference_app::notify::worker::tick(&state.db, &state.engine, &Default::default())
-            .await
-            .unwrap();
+    let (released, _) = tick(&state).await;
     assert_eq!(released, 1);
     assert!(offered(&state, "Nantes", 3, &slot).await);
     let (status, body) = pay(&state, &rdv, "4242424242424242", "late").await;
@@ -1109,14 +1089,7 @@ async fn with_smtp_and_an_sms_gateway_messages_go_through_them(owner: PgPool) {
     assert_eq!(sms_provider, "smsmode");
     // Nothing lands in the local mailbox any more.
     for recipient in ["smtp.client@test.fr", "06%2012%2034%2056%2078"] {
-        let (_, _, mailbox) = send(
-            &state,
-            Method::GET,
-            &format!("/api/v1/dev/mailbox?recipient={recipient}"),
-            &[],
-            None,
-        )
-        .await;
-        assert_eq!(mailbox.as_array().map(Vec::len), Some(0), "{recipient}");
+        let messages = mailbox(&state, recipient).await;
+        assert_eq!(messages.as_array().map(Vec::len), Some(0), "{recipient}");
     }
 }
