@@ -31,13 +31,14 @@ DATABASE_URL=$PTI_E2E_DATABASE_URL step "$server_bin" seed --reset
 DATABASE_URL=$PTI_E2E_DATABASE_URL PTI_ADDR=127.0.0.1:$e2e_port PTI_WEB_DIR="$(pwd)/dist" \
   PTI_RATE_LIMITS=auth=2000,search=20000,default=50000 RUST_LOG=warn "$server_bin" serve >/tmp/pti-e2e-server.log 2>&1 &
 server_pid=$!
-trap 'kill $server_pid 2>/dev/null; rm -f "$log"' EXIT
+# (`|| true`: under `set -e` a server already gone must not fail the run.)
+trap 'kill $server_pid 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$e2e_port/health/ready" >/dev/null 2>&1 && break
   sleep 0.2
 done
 PTI_WEB_URL=http://127.0.0.1:$e2e_port PTI_SERVER_URL=http://127.0.0.1:$e2e_port step npx playwright test --project=journeys --project=journeys-mobile
-kill $server_pid
+kill $server_pid 2>/dev/null || true
 # cargo: "test result: ok. N passed; M failed"; vitest: "Tests  N passed"; playwright: "N passed (";
 # pytest: "N passed in"; node --test (spec or TAP): "# pass N".
 passed=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
