@@ -172,11 +172,16 @@ impl From<sqlx::Error> for Error {
 }
 
 /// The JSON body of every error.
-#[derive(Debug, Serialize)]
-struct Body<'a> {
-    code: &'a str,
-    message: String,
-    details: Value,
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = Error)]
+pub struct ErrorBody {
+    /// Stable machine code (`VALIDATION`, `SLOT_TAKEN`, an engine rule's code, ...).
+    pub code: &'static str,
+    /// Human message (English; the portals show their own French text per code).
+    pub message: String,
+    /// For validation errors, `{field, reason}`; otherwise null or facts about the refusal.
+    #[schema(value_type = Object, nullable)]
+    pub details: Value,
 }
 
 impl IntoResponse for Error {
@@ -201,7 +206,7 @@ impl IntoResponse for Error {
         };
         let mut response = (
             status,
-            Json(Body {
+            Json(ErrorBody {
                 code: self.code(),
                 message,
                 details,

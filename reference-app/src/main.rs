@@ -27,6 +27,8 @@ enum Command {
         #[arg(long)]
         reset: bool,
     },
+    /// Print the OpenAPI document generated from the code.
+    Openapi,
 }
 
 #[tokio::main]
@@ -40,6 +42,7 @@ async fn main() -> anyhow::Result<()> {
             migrate(&config).await?;
         }
         Command::Serve => serve(&config).await?,
+        Command::Openapi => print!("{}", reference_app::http::openapi::document()),
         Command::Seed { reset } => {
             migrate(&config).await?;
             let owner = db::owner_pool(&config.database_url).await?;

@@ -44,6 +44,8 @@ async fn call(
     } else {
         serde_json::from_slice(&bytes).unwrap()
     };
+    let method = axum::http::Method::from_bytes(method.as_bytes()).unwrap();
+    common::documented::check(&method, uri, status, &value);
     (status, value)
 }
 

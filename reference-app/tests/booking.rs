@@ -36,7 +36,7 @@ async fn send(
     headers: &[(&str, &str)],
     body: Option<Value>,
 ) -> (StatusCode, Vec<u8>, Value) {
-    let mut request = Request::builder().method(method).uri(uri);
+    let mut request = Request::builder().method(method.clone()).uri(uri);
     for (k, v) in headers {
         request = request.header(*k, *v);
     }
@@ -60,6 +60,7 @@ async fn send(
         .to_bytes()
         .to_vec();
     let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    common::documented::check(&method, uri, status, &json);
     (status, bytes, json)
 }
 

@@ -17,6 +17,8 @@ async fn get(state: AppState, uri: &str) -> (StatusCode, axum::http::HeaderMap, 
     let status = response.status();
     let headers = response.headers().clone();
     let body = response.into_body().collect().await.unwrap().to_bytes();
+    let json = serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null);
+    common::documented::check(&axum::http::Method::GET, uri, status, &json);
     (status, headers, String::from_utf8(body.to_vec()).unwrap())
 }
 

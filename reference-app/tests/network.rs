@@ -25,10 +25,9 @@ async fn get(state: &AppState, uri: &str, token: &str) -> (StatusCode, Value) {
     let response = app(state.clone()).oneshot(request).await.unwrap();
     let status = response.status();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (
-        status,
-        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-    )
+    let value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    common::documented::check(&axum::http::Method::GET, uri, status, &value);
+    (status, value)
 }
 
 async fn id_of(owner: &PgPool, table: &str, tenant: Uuid) -> Uuid {

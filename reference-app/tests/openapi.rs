@@ -1,4 +1,6 @@
-//! The OpenAPI document describes routes that exist, and its references resolve.
+//! The OpenAPI document generated from the code: the committed copy is current, its references
+//! resolve, and it describes routes that exist. (Every answer of the booking, auth, network and
+//! health tests is also checked against it, by `common::documented`.)
 
 mod common;
 
@@ -11,7 +13,23 @@ use sqlx::PgPool;
 use tower::ServiceExt;
 
 fn document() -> Value {
-    serde_json::from_str(reference_app::http::docs::OPENAPI).expect("openapi.json parses")
+    serde_json::from_str(reference_app::http::openapi::document()).expect("the document parses")
+}
+
+/// `reference-app/openapi.json` (read by the portals' contract test) is the generated
+/// document. `PTI_UPDATE_OPENAPI=1 cargo test -p reference-app --test openapi` rewrites it.
+#[test]
+fn the_committed_copy_is_the_generated_document() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/openapi.json");
+    let generated = reference_app::http::openapi::document();
+    if std::env::var_os("PTI_UPDATE_OPENAPI").is_some() {
+        std::fs::write(path, generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "reference-app/openapi.json is stale: rerun with PTI_UPDATE_OPENAPI=1"
+    );
 }
 
 fn refs(value: &Value, out: &mut Vec<String>) {
@@ -32,13 +50,14 @@ fn refs(value: &Value, out: &mut Vec<String>) {
 #[test]
 fn every_reference_resolves_and_every_operation_is_named_once() {
     let doc = document();
-    assert_eq!(doc["openapi"], "3.0.3");
+    assert_eq!(doc["openapi"], "3.1.0");
     let mut found = Vec::new();
     refs(&doc, &mut found);
-    assert!(!found.is_empty());
+    assert!(found.len() > 100, "{}", found.len());
     for r in found {
-        let name = r.strip_prefix("#/components/schemas/").unwrap();
-        assert!(doc["components"]["schemas"].get(name).is_some(), "{r}");
+        let mut parts = r.strip_prefix("#/components/").unwrap().split('/');
+        let (kind, name) = (parts.next().unwrap(), parts.next().unwrap());
+        assert!(doc["components"][kind].get(name).is_some(), "{r}");
     }
     let mut ids: Vec<&str> = doc["paths"]
         .as_object()
@@ -57,6 +76,7 @@ fn every_reference_resolves_and_every_operation_is_named_once() {
 async fn every_documented_operation_is_routed(owner: PgPool) {
     let state = common::state(&owner).await;
     let doc = document();
+    let mut undocumented = Vec::new();
     for (path, methods) in doc["paths"].as_object().unwrap() {
         let uri = path.replace("{id}", "00000000-0000-0000-0000-000000000001");
         for method in methods.as_object().unwrap().keys() {
@@ -71,14 +91,46 @@ async fn every_documented_operation_is_routed(owner: PgPool) {
             let status = response.status();
             let bytes = response.into_body().collect().await.unwrap().to_bytes();
             let body: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+            if let Err(e) = common::documented::verify(&method, &uri, status, &body) {
+                undocumented.push(e);
+            }
             assert_ne!(status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
             assert_ne!(body["code"], "NO_ROUTE", "{method} {path}");
         }
     }
+    assert!(undocumented.is_empty(), "{}", undocumented.join("\n"));
     // And an undocumented path is not routed.
     let response = app(state.clone())
         .oneshot(Request::get("/api/v1/nope").body(Body::empty()).unwrap())
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+#[test]
+fn answers_that_stray_from_the_document_are_caught() {
+    use common::documented::verify;
+    let me = "/api/v1/users/me";
+    let user = serde_json::json!({
+        "id": "00000000-0000-0000-0000-000000000001", "tenant_id": null, "email": "a@b.fr",
+        "phone": null, "first_name": "A", "last_name": "B", "role": "CLIENT", "agency_id": null,
+        "centre_id": null, "notification_prefs": {}, "status": "active",
+        "created_at": "2026-11-25T10:00:00Z",
+    });
+    assert_eq!(verify(&Method::GET, me, StatusCode::OK, &user), Ok(()));
+    let mut missing = user.clone();
+    missing.as_object_mut().unwrap().remove("email");
+    let mut extra = user.clone();
+    extra["password_hash"] = "x".into();
+    let mut wrong = user.clone();
+    wrong["first_name"] = 5.into();
+    for body in [missing, extra, wrong] {
+        assert!(
+            verify(&Method::GET, me, StatusCode::OK, &body).is_err(),
+            "{body}"
+        );
+    }
+    assert!(verify(&Method::GET, me, StatusCode::IM_A_TEAPOT, &Value::Null).is_err());
+    let bad_code = serde_json::json!({ "items": [{ "status": "lost" }] });
+    assert!(verify(&Method::GET, "/api/v1/rdv/me", StatusCode::OK, &bad_code).is_err());
 }

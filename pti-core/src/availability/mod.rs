@@ -91,6 +91,11 @@ pub enum DayPart {
     Afternoon,
 }
 
+impl DayPart {
+    /// Every part, in declaration order.
+    pub const ALL: [DayPart; 3] = [DayPart::Any, DayPart::Morning, DayPart::Afternoon];
+}
+
 /// Restricts the starts a search returns.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeFilter {

@@ -91,6 +91,17 @@ pub enum SortBy {
     Best,
 }
 
+impl SortBy {
+    /// Every order, in declaration order.
+    pub const ALL: [SortBy; 5] = [
+        SortBy::Distance,
+        SortBy::Price,
+        SortBy::Rating,
+        SortBy::Earliest,
+        SortBy::Best,
+    ];
+}
+
 /// Where to look: within a radius, or the nearest centres whatever their distance.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

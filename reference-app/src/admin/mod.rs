@@ -4,32 +4,36 @@
 
 pub mod repo;
 
+use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::routing::get;
-use axum::{Json, Router};
 use pti_core::model::{AgencyId, CentreId, TenantId};
 use pti_core::policy::{Action, Resource, ResourceRef};
 use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::db::tenant_tx;
 use crate::error::{Error, Result};
 use crate::http::AppState;
+use crate::http::openapi::{Forbidden, NotFound, Unauthorized, Unprocessable};
 use repo::{Agency, Centre};
 
 /// `/api/v1/agences*` and `/api/v1/cts*`.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/agences", get(list_agencies))
-        .route("/api/v1/agences/{id}", get(get_agency))
-        .route("/api/v1/cts", get(list_centres))
-        .route("/api/v1/cts/{id}", get(get_centre))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_agencies))
+        .routes(routes!(get_agency))
+        .routes(routes!(list_centres))
+        .routes(routes!(get_centre))
 }
 
 /// Query of `GET /cts`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct CentreFilter {
     /// Only the centres of this agency.
     pub agency_id: Option<Uuid>,
@@ -70,6 +74,19 @@ fn parse_id(raw: &str) -> Result<Uuid> {
     Uuid::parse_str(raw).map_err(|_| Error::validation("id", "not a UUID"))
 }
 
+/// Agencies in the caller's scope.
+#[utoipa::path(
+    get,
+    path = "/api/v1/agences",
+    tag = "network",
+    operation_id = "agencies",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The agencies the caller may read", body = Vec<Agency>),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn list_agencies(
     State(state): State<AppState>,
@@ -87,6 +104,22 @@ async fn list_agencies(
     ))
 }
 
+/// An agency.
+#[utoipa::path(
+    get,
+    path = "/api/v1/agences/{id}",
+    tag = "network",
+    operation_id = "agency",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The agency")),
+    responses(
+        (status = 200, description = "The agency", body = Agency),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 422, response = Unprocessable),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn get_agency(
     State(state): State<AppState>,
@@ -104,6 +137,21 @@ async fn get_agency(
     Ok(Json(agency))
 }
 
+/// Centres in the caller's scope.
+#[utoipa::path(
+    get,
+    path = "/api/v1/cts",
+    tag = "network",
+    operation_id = "centres",
+    security(("bearer" = [])),
+    params(CentreFilter),
+    responses(
+        (status = 200, description = "The centres the caller may read", body = Vec<Centre>),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 422, response = Unprocessable),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn list_centres(
     State(state): State<AppState>,
@@ -123,6 +171,22 @@ async fn list_centres(
     ))
 }
 
+/// A centre.
+#[utoipa::path(
+    get,
+    path = "/api/v1/cts/{id}",
+    tag = "network",
+    operation_id = "centre",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The centre")),
+    responses(
+        (status = 200, description = "The centre", body = Centre),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 422, response = Unprocessable),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn get_centre(
     State(state): State<AppState>,

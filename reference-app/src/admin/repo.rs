@@ -6,7 +6,7 @@ use sqlx::{FromRow, PgConnection};
 use uuid::Uuid;
 
 /// An agency (agence).
-#[derive(Clone, Debug, Serialize, FromRow)]
+#[derive(Clone, Debug, Serialize, FromRow, utoipa::ToSchema)]
 pub struct Agency {
     /// Id.
     pub id: Uuid,
@@ -35,7 +35,7 @@ pub struct Agency {
 }
 
 /// A centre (CT).
-#[derive(Clone, Debug, Serialize, FromRow)]
+#[derive(Clone, Debug, Serialize, FromRow, utoipa::ToSchema)]
 pub struct Centre {
     /// Id.
     pub id: Uuid,

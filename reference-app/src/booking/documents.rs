@@ -9,8 +9,22 @@ use super::access::{self, Caller};
 use super::repo::RdvRow;
 use crate::error::Result;
 use crate::http::AppState;
+use crate::http::openapi::{NotFound, Unauthorized};
 
-/// `GET /rdv/{id}/ics`.
+/// The booking as an iCalendar event (RFC 5545), as a download.
+#[utoipa::path(
+    get,
+    path = "/api/v1/rdv/{id}/ics",
+    tag = "bookings",
+    operation_id = "rdvIcs",
+    security(("bearer" = []), ("rdvToken" = []), ("rdvTokenQuery" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The booking")),
+    responses(
+        (status = 200, description = "`<reference>.ics`", content_type = "text/calendar", body = String),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+    )
+)]
 pub async fn ics(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -24,7 +38,20 @@ pub async fn ics(
     ))
 }
 
-/// `GET /rdv/{id}/pdf`.
+/// The PDF confirmation, as a download.
+#[utoipa::path(
+    get,
+    path = "/api/v1/rdv/{id}/pdf",
+    tag = "bookings",
+    operation_id = "rdvPdf",
+    security(("bearer" = []), ("rdvToken" = []), ("rdvTokenQuery" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The booking")),
+    responses(
+        (status = 200, description = "`<reference>.pdf`, one A4 page", content_type = "application/pdf", body = [u8]),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+    )
+)]
 pub async fn pdf(
     State(state): State<AppState>,
     Path(id): Path<String>,

@@ -8,24 +8,29 @@ pub mod documents;
 pub mod repo;
 pub mod view;
 
+use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
 use chrono::{NaiveDate, Utc};
 use pti_core::availability::AvailabilityError;
 use pti_core::model::{Booking, BookingId, BookingStatus, CentreId, Plate, TimeRange, Vehicle};
 use pti_core::policy::{Action, Resource, ResourceRef};
 use pti_core::rules::{self, BookingRequest, InspectionOutcome, InspectionResult, VehicleHistory};
 use rand::Rng;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::{self, MaybePrincipal, Principal};
 use crate::db::{TenantContext, tenant_tx};
 use crate::error::{Error, Result};
+use crate::http::openapi::{
+    BadRequest, Conflict, Forbidden, NotFound, Unauthorized, Unprocessable,
+};
 use crate::http::{ApiJson, AppState};
 use crate::notify::outbox;
 use crate::search::{SlotKey, Wanted, code_or, vehicle_category};
@@ -33,20 +38,17 @@ use access::{Access, Caller};
 use view::RdvView;
 
 /// The booking routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/rdv", axum::routing::post(create))
-        .route("/api/v1/rdv/me", get(mine))
-        .route(
-            "/api/v1/rdv/{id}",
-            get(read).put(move_booking).delete(cancel),
-        )
-        .route("/api/v1/rdv/{id}/ics", get(documents::ics))
-        .route("/api/v1/rdv/{id}/pdf", get(documents::pdf))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create))
+        .routes(routes!(mine))
+        .routes(routes!(read, move_booking, cancel))
+        .routes(routes!(documents::ics))
+        .routes(routes!(documents::pdf))
 }
 
 /// Body of `POST /rdv` (field names of the spec).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateRdv {
     /// The slot, from a search.
@@ -59,19 +61,24 @@ pub struct CreateRdv {
     pub email: String,
     /// Phone (SMS).
     pub phone: String,
-    /// Plate.
+    /// Plate (SIV `AB-123-CD` or FNI `1234 AB 75`).
+    #[schema(example = "AB-123-CD")]
     pub immatriculation: String,
     /// Category code (default: the searched one).
+    #[schema(schema_with = crate::codes::schema::vehicle_type)]
     pub vehicle_type: Option<String>,
     /// Fuel code (default: the searched one).
+    #[schema(schema_with = crate::codes::schema::fuel)]
     pub fuel: Option<String>,
     /// Make.
     pub marque: Option<String>,
     /// Model.
     pub modele: Option<String>,
-    /// Year of first registration.
+    /// Year of first registration (1900 to next year).
+    #[schema(minimum = 1900)]
     pub annee: Option<i32>,
     /// Control type code (default: the searched one).
+    #[schema(schema_with = crate::codes::schema::control_type)]
     pub control_type: Option<String>,
     /// Notes for the centre.
     pub notes: Option<String>,
@@ -246,6 +253,28 @@ fn booker(principal: &Option<Principal>, target: &ResourceRef) -> Result<Booker>
     })
 }
 
+/// Hold a slot (pending payment, 10 minutes).
+///
+/// For a guest (the answer's `guest_token` then proves ownership), a signed-in client, or a
+/// call-centre operator on a caller's behalf. The pti-core rules run against the plate's
+/// history. Replaying the same `Idempotency-Key` answers the first booking with 200.
+#[utoipa::path(
+    post,
+    path = "/api/v1/rdv",
+    tag = "bookings",
+    operation_id = "createRdv",
+    security((), ("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: the same key answers the same booking")),
+    request_body = CreateRdv,
+    responses(
+        (status = 201, description = "Held; pay before `hold_expires_at`", body = RdvView),
+        (status = 200, description = "The booking this Idempotency-Key already made", body = RdvView),
+        (status = 400, response = BadRequest),
+        (status = 403, response = Forbidden),
+        (status = 409, response = Conflict),
+        (status = 422, response = Unprocessable),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn create(
     State(state): State<AppState>,
@@ -461,21 +490,47 @@ async fn create(
 }
 
 /// Query of `GET /rdv/me`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct MineQuery {
     /// upcoming (default), past or all.
+    #[param(example = "upcoming")]
     pub scope: Option<String>,
     /// Only this status.
+    #[param(schema_with = crate::codes::schema::booking_status)]
     pub status: Option<String>,
 }
 
+/// A list of bookings.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = RdvList)]
+pub struct RdvListView {
+    /// Upcoming ones soonest first, past ones latest first.
+    pub items: Vec<RdvView>,
+}
+
+/// The signed-in client's bookings.
+#[utoipa::path(
+    get,
+    path = "/api/v1/rdv/me",
+    tag = "bookings",
+    operation_id = "myRdv",
+    security(("bearer" = [])),
+    params(MineQuery),
+    responses(
+        (status = 200, description = "The bookings", body = RdvListView),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 422, response = Unprocessable),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn mine(
     State(state): State<AppState>,
     principal: Principal,
     query: std::result::Result<Query<MineQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<serde_json::Value>> {
+) -> Result<Json<RdvListView>> {
     let Query(q) = query.map_err(|e| Error::validation("query", e.body_text()))?;
     let tenant = principal.tenant_id.ok_or(Error::Forbidden)?;
     principal.authorize(
@@ -519,9 +574,24 @@ async fn mine(
         items.reverse();
     }
     let items: Vec<RdvView> = items.into_iter().map(|r| r.view(&policy, now)).collect();
-    Ok(Json(json!({ "items": items })))
+    Ok(Json(RdvListView { items }))
 }
 
+/// A booking.
+#[utoipa::path(
+    get,
+    path = "/api/v1/rdv/{id}",
+    tag = "bookings",
+    operation_id = "getRdv",
+    security(("bearer" = []), ("rdvToken" = []), ("rdvTokenQuery" = [])),
+    params(("id" = Uuid, Path, description = "The booking")),
+    responses(
+        (status = 200, description = "The booking", body = RdvView),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn read(
     State(state): State<AppState>,
@@ -537,13 +607,31 @@ async fn read(
 }
 
 /// Body of `PUT /rdv/{id}`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MoveRdv {
-    /// The new slot.
+    /// The new slot, from a search of the same centre.
     pub disponibilite_id: String,
 }
 
+/// Move a booking to another slot, before the modification deadline.
+#[utoipa::path(
+    put,
+    path = "/api/v1/rdv/{id}",
+    tag = "bookings",
+    operation_id = "moveRdv",
+    security(("bearer" = []), ("rdvToken" = []), ("rdvTokenQuery" = [])),
+    params(("id" = Uuid, Path, description = "The booking")),
+    request_body = MoveRdv,
+    responses(
+        (status = 200, description = "Moved", body = RdvView),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 422, response = Unprocessable),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn move_booking(
     State(state): State<AppState>,
@@ -666,12 +754,39 @@ async fn move_booking(
     }
 }
 
+/// A cancelled booking and what was refunded.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Cancelled)]
+pub struct CancelledView {
+    /// The booking, now `cancelled`.
+    pub rdv: RdvView,
+    /// Refunded through the payment provider, cents (per the network's policy).
+    pub refund_cents: i64,
+}
+
+/// Cancel a booking (refund per policy).
+#[utoipa::path(
+    delete,
+    path = "/api/v1/rdv/{id}",
+    tag = "bookings",
+    operation_id = "cancelRdv",
+    security(("bearer" = []), ("rdvToken" = []), ("rdvTokenQuery" = [])),
+    params(("id" = Uuid, Path, description = "The booking")),
+    responses(
+        (status = 200, description = "Cancelled", body = CancelledView),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 422, response = Unprocessable),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn cancel(
     State(state): State<AppState>,
     Path(id): Path<String>,
     caller: Caller,
-) -> Result<Json<serde_json::Value>> {
+) -> Result<Json<CancelledView>> {
     let Access { mut tx, row, .. } =
         access::open(&state, &id, &caller, Action::Cancel, true).await?;
     let booking = row.to_core().ok_or(Error::NotFound)?;
@@ -728,7 +843,8 @@ async fn cancel(
     {
         let _ = a.release(booking.id);
     }
-    Ok(Json(
-        json!({ "rdv": fresh.view(&policy, Utc::now()), "refund_cents": refund_cents }),
-    ))
+    Ok(Json(CancelledView {
+        rdv: fresh.view(&policy, Utc::now()),
+        refund_cents,
+    }))
 }

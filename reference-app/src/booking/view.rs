@@ -8,13 +8,14 @@ use pti_core::model::{
 };
 use pti_core::rules::{self, BookingPolicy};
 use serde::Serialize;
+use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::repo::RdvRow;
 use crate::codes;
 
 /// The booking's centre as shown with it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct RdvCentre {
     /// Id.
     pub id: Uuid,
@@ -35,15 +36,19 @@ pub struct RdvCentre {
 }
 
 /// A booking as the API answers it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Rdv)]
 pub struct RdvView {
     /// Id.
     pub id: Uuid,
     /// Reference shown to the customer.
     pub reference: String,
     /// Status code.
+    #[schema(schema_with = crate::codes::schema::booking_status)]
     pub status: String,
-    /// Payment status code.
+    /// Payment status: `unpaid`, `pending`, `paid`, `failed`, `refunded`,
+    /// `partially_refunded` or `on_site`.
+    #[schema(example = "paid")]
     pub payment_status: String,
     /// End of the unpaid hold.
     pub hold_expires_at: Option<DateTime<Utc>>,
@@ -64,8 +69,10 @@ pub struct RdvView {
     /// Plate.
     pub immatriculation: String,
     /// Category code.
+    #[schema(schema_with = crate::codes::schema::vehicle_type)]
     pub vehicle_type: String,
     /// Fuel code.
+    #[schema(schema_with = crate::codes::schema::fuel)]
     pub fuel: String,
     /// Make.
     pub marque: Option<String>,
@@ -74,6 +81,7 @@ pub struct RdvView {
     /// Year.
     pub annee: Option<i16>,
     /// Control type code.
+    #[schema(schema_with = crate::codes::schema::control_type)]
     pub control_type: String,
     /// Notes.
     pub notes: Option<String>,
@@ -88,6 +96,7 @@ pub struct RdvView {
     /// Modification (and free cancellation) deadline.
     pub deadline: DateTime<Utc>,
     /// Why it cannot be moved, when it cannot (stable code).
+    #[schema(value_type = Option<String>)]
     pub modify_refusal: Option<&'static str>,
     /// What cancelling now refunds, cents.
     pub refund_if_cancelled_cents: i64,

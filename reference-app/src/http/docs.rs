@@ -1,26 +1,34 @@
 //! The OpenAPI document (`GET /api/v1/openapi.json`) and an offline viewer of it (`/api/docs`).
 
-use axum::Router;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::AppState;
 
-/// The OpenAPI 3 document of the API.
-pub const OPENAPI: &str = include_str!("../../openapi.json");
+/// This document.
+#[utoipa::path(
+    get,
+    path = "/api/v1/openapi.json",
+    tag = "development",
+    operation_id = "openapi",
+    security(()),
+    responses((status = 200, description = "The OpenAPI 3.1 document", content_type = "application/json", body = Object))
+)]
+async fn openapi() -> impl IntoResponse {
+    asset("application/json", super::openapi::document())
+}
 
 fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
     ([(header::CONTENT_TYPE, content_type)], body)
 }
 
 /// The document and viewer routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/api/v1/openapi.json",
-            get(|| async { asset("application/json", OPENAPI) }),
-        )
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(openapi))
         .route(
             "/api/docs",
             get(|| async { asset("text/html; charset=utf-8", include_str!("docs/index.html")) }),

@@ -2,11 +2,13 @@
 
 use std::time::Duration;
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::get;
-use axum::{Json, Router};
-use serde_json::{Value, json};
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::AppState;
 
@@ -14,21 +16,67 @@ use super::AppState;
 const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// `/health/live`, `/health/ready`, `/metrics`.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/health/live", get(live))
-        .route("/health/ready", get(ready))
-        .route("/metrics", get(super::metrics::render))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(live))
+        .routes(routes!(ready))
+        .routes(routes!(super::metrics::render))
+}
+
+/// Answer of the liveness probe.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Live {
+    /// Always `ok`.
+    #[schema(example = "ok")]
+    pub status: &'static str,
+}
+
+/// Answer of the readiness probe.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Ready {
+    /// `ready` or `unavailable`.
+    #[schema(example = "ready")]
+    pub status: &'static str,
+    /// Each dependency's state.
+    pub checks: Checks,
+}
+
+/// The dependencies' states: `ok`, `down` or `not_configured`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Checks {
+    /// PostgreSQL.
+    pub database: &'static str,
+    /// Redis (`not_configured` without `REDIS_URL`).
+    pub redis: &'static str,
 }
 
 /// The process is up.
-async fn live() -> Json<Value> {
-    Json(json!({ "status": "ok" }))
+#[utoipa::path(
+    get,
+    path = "/health/live",
+    tag = "health",
+    operation_id = "live",
+    security(()),
+    responses((status = 200, description = "The process is up", body = Live))
+)]
+async fn live() -> Json<Live> {
+    Json(Live { status: "ok" })
 }
 
 /// The process can serve: the database answers, and Redis when configured.
+#[utoipa::path(
+    get,
+    path = "/health/ready",
+    tag = "health",
+    operation_id = "ready",
+    security(()),
+    responses(
+        (status = 200, description = "Database (and Redis) answer", body = Ready),
+        (status = 503, description = "A dependency is down", body = Ready),
+    )
+)]
 #[tracing::instrument(skip_all)]
-async fn ready(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
+async fn ready(State(state): State<AppState>) -> (StatusCode, Json<Ready>) {
     let database = probe(async {
         sqlx::query("SELECT 1")
             .execute(&state.db)
@@ -60,10 +108,10 @@ async fn ready(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
     } else {
         StatusCode::SERVICE_UNAVAILABLE
     };
-    let body = json!({
-        "status": if healthy { "ready" } else { "unavailable" },
-        "checks": { "database": database, "redis": redis },
-    });
+    let body = Ready {
+        status: if healthy { "ready" } else { "unavailable" },
+        checks: Checks { database, redis },
+    };
     (status, Json(body))
 }
 

@@ -79,7 +79,15 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
     response
 }
 
-/// `GET /metrics`: the Prometheus text format.
+/// Prometheus metrics, in the text exposition format.
+#[utoipa::path(
+    get,
+    path = "/metrics",
+    tag = "health",
+    operation_id = "metrics",
+    security(()),
+    responses((status = 200, description = "Prometheus metrics", content_type = "text/plain; version=0.0.4", body = String))
+)]
 pub async fn render(State(state): State<AppState>) -> Response {
     let mut buffer = Vec::new();
     let encoder = TextEncoder::new();

@@ -5,6 +5,7 @@ pub mod docs;
 pub mod health;
 pub mod json;
 pub mod metrics;
+pub mod openapi;
 pub mod rate_limit;
 
 use axum::Router;
@@ -123,20 +124,10 @@ fn header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<Hea
 
 /// The whole application router.
 pub fn app(state: AppState) -> Router {
-    let mut router = Router::new()
-        .merge(health::router())
-        .merge(crate::user::router())
-        .merge(crate::admin::router())
-        .merge(crate::user::vehicles::router())
-        .merge(crate::search::router())
-        .merge(crate::booking::router())
-        .merge(crate::payment::router())
-        .merge(crate::notify::router())
-        .merge(docs::router())
-        .route(
-            "/api/{*rest}",
-            axum::routing::any(|| async { crate::error::Error::NoRoute }),
-        );
+    let mut router = Router::from(openapi::api_router()).route(
+        "/api/{*rest}",
+        axum::routing::any(|| async { crate::error::Error::NoRoute }),
+    );
     if let Some(dir) = &state.settings.web_dir {
         // The portals: static files, and index.html for the client-side routes.
         router = router.fallback_service(

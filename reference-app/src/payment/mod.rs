@@ -4,40 +4,49 @@
 pub mod provider;
 pub mod stripe;
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::routing::post;
-use axum::{Json, Router};
 use chrono::{Datelike, Utc};
 use pti_core::model::TenantId;
 use pti_core::policy::Action;
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
 use sqlx::PgConnection;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::booking::access::{self, Access, Caller};
 use crate::booking::repo::RdvRow;
+use crate::booking::view::RdvView;
 use crate::error::{Error, Result};
+use crate::http::openapi::{
+    BadRequest, Conflict, NotFound, PaymentFailed, Unauthorized, Unprocessable,
+};
 use crate::http::{ApiJson, AppState};
 use crate::notify::outbox;
 pub use provider::{PaymentError, PaymentProvider, Sandbox};
 pub use stripe::Stripe;
 
 /// The payment routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/payment/tokenize", post(tokenize))
-        .route("/api/v1/payment/process", post(process))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(tokenize))
+        .routes(routes!(process))
 }
 
 /// Body of `POST /payment/tokenize`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Card)]
 pub struct CardBody {
     /// Card number (spaces allowed).
+    #[schema(example = "4242 4242 4242 4242")]
     pub card_number: String,
     /// Expiry month, 1–12.
+    #[schema(minimum = 1, maximum = 12)]
     pub exp_month: u32,
     /// Expiry year (2030 or 30).
     pub exp_year: u32,
@@ -45,11 +54,41 @@ pub struct CardBody {
     pub cvc: String,
 }
 
+/// A card kept in the sandbox's vault.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CardToken {
+    /// What `POST /payment/process` takes as `card_token`.
+    pub token: String,
+    /// `visa`, `mastercard`, ...
+    pub brand: String,
+    /// The card's last four digits.
+    pub last4: String,
+}
+
+/// Tokenize a card (sandbox provider).
+///
+/// The sandbox's own card vault, so card numbers never reach the booking API. It follows
+/// Stripe's test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined,
+/// 4000 0000 0000 9995 has insufficient funds. 404 when a real provider is configured.
+#[utoipa::path(
+    post,
+    path = "/api/v1/payment/tokenize",
+    tag = "payments",
+    operation_id = "tokenize",
+    security(()),
+    request_body = CardBody,
+    responses(
+        (status = 200, description = "The card's token", body = CardToken),
+        (status = 400, response = BadRequest),
+        (status = 404, response = NotFound),
+        (status = 422, response = Unprocessable),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn tokenize(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<CardBody>,
-) -> Result<Json<Value>> {
+) -> Result<Json<CardToken>> {
     let sandbox = state.sandbox.as_ref().ok_or(Error::NotFound)?;
     let now = Utc::now();
     let (token, brand, last4) = sandbox
@@ -61,14 +100,17 @@ async fn tokenize(
             (now.year() as u32, now.month()),
         )
         .map_err(|e| Error::validation(e.field(), e.to_string()))?;
-    Ok(Json(
-        json!({ "token": token, "brand": brand, "last4": last4 }),
-    ))
+    Ok(Json(CardToken {
+        token,
+        brand: brand.to_owned(),
+        last4,
+    }))
 }
 
 /// Body of `POST /payment/process`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = PaymentRequest)]
 pub struct ProcessBody {
     /// The booking to pay.
     pub rdv_id: String,
@@ -87,11 +129,42 @@ struct PaymentRow {
     card_last4: Option<String>,
 }
 
-fn payment_json(p: &PaymentRow) -> Value {
-    json!({
-        "id": p.id, "status": p.status, "amount_cents": p.amount_cents,
-        "card_brand": p.card_brand, "card_last4": p.card_last4,
-    })
+/// A payment as the API answers it.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Payment)]
+pub struct PaymentView {
+    /// Id.
+    pub id: Uuid,
+    /// `succeeded` (a failed payment answers an error instead).
+    pub status: String,
+    /// Amount charged, cents, tax included.
+    pub amount_cents: i32,
+    /// Card brand.
+    pub card_brand: Option<String>,
+    /// The card's last four digits.
+    pub card_last4: Option<String>,
+}
+
+impl From<PaymentRow> for PaymentView {
+    fn from(p: PaymentRow) -> Self {
+        Self {
+            id: p.id,
+            status: p.status,
+            amount_cents: p.amount_cents,
+            card_brand: p.card_brand,
+            card_last4: p.card_last4,
+        }
+    }
+}
+
+/// Answer of `POST /payment/process`: the payment and the confirmed booking.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = PaymentResult)]
+pub struct PaymentResultView {
+    /// The payment.
+    pub payment: PaymentView,
+    /// The booking, now `confirmed`.
+    pub rdv: RdvView,
 }
 
 fn failure(code: &str) -> Error {
@@ -113,13 +186,35 @@ fn failure(code: &str) -> Error {
     }
 }
 
+/// Pay a held booking.
+///
+/// Charges the booking's price through the configured provider and confirms it. The
+/// `Idempotency-Key` header is required: a retry with the same key answers the first result
+/// and never charges twice. A failed payment keeps the hold (402 with the reason's code).
+#[utoipa::path(
+    post,
+    path = "/api/v1/payment/process",
+    tag = "payments",
+    operation_id = "pay",
+    security(("bearer" = []), ("rdvToken" = []), ("rdvTokenQuery" = [])),
+    params(("Idempotency-Key" = String, Header, description = "Required: one charge per key")),
+    request_body = ProcessBody,
+    responses(
+        (status = 200, description = "Paid and confirmed", body = PaymentResultView),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 402, response = PaymentFailed),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn process(
     State(state): State<AppState>,
     headers: HeaderMap,
     caller: Caller,
     ApiJson(body): ApiJson<ProcessBody>,
-) -> Result<Json<Value>> {
+) -> Result<Json<PaymentResultView>> {
     let key = crate::booking::idempotency_key(&headers)?.ok_or_else(|| Error::BadRequest {
         code: "IDEMPOTENCY_KEY_REQUIRED",
         message: "send an Idempotency-Key header to pay".to_owned(),
@@ -146,9 +241,10 @@ async fn process(
         }
         return match p.failure_code.as_deref() {
             Some(code) => Err(failure(code)),
-            None => Ok(Json(
-                json!({ "payment": payment_json(&p), "rdv": row.view(&policy, Utc::now()) }),
-            )),
+            None => Ok(Json(PaymentResultView {
+                rdv: row.view(&policy, Utc::now()),
+                payment: p.into(),
+            })),
         };
     }
     if row.payment_status == "paid" || row.status == "confirmed" {
@@ -203,9 +299,10 @@ async fn process(
             fresh.status = "confirmed".to_owned();
             fresh.payment_status = "paid".to_owned();
             fresh.hold_expires_at = None;
-            Ok(Json(
-                json!({ "payment": payment_json(&p), "rdv": fresh.view(&policy, Utc::now()) }),
-            ))
+            Ok(Json(PaymentResultView {
+                payment: p.into(),
+                rdv: fresh.view(&policy, Utc::now()),
+            }))
         }
         Err(e) => {
             sqlx::query(

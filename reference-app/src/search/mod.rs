@@ -7,10 +7,9 @@ pub mod slot_id;
 
 use std::sync::OnceLock;
 
+use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use pti_core::Coded;
 use pti_core::availability::{DayPart, FreeSlot, Need, TimeFilter};
@@ -21,13 +20,17 @@ use pti_core::model::{
 use pti_core::places::{Gazetteer, Place};
 use pti_core::search::{Area, SearchQuery, SortBy};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::MaybePrincipal;
 use crate::engine::{Engine, today};
 use crate::error::{Error, Result};
+use crate::http::openapi::{BadRequest, NotFound, RateLimited, Unprocessable};
 use crate::http::{ApiJson, AppState};
-use crate::user::repo::resolve_tenant_info;
+use crate::user::repo::{TenantInfo, resolve_tenant_info};
 pub use slot_id::SlotKey;
 
 /// The communes table shipped with the app.
@@ -42,20 +45,36 @@ pub fn gazetteer() -> &'static Gazetteer {
 }
 
 /// The public search routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/tenant", get(current_tenant))
-        .route("/api/v1/places/suggest", get(suggest))
-        .route("/api/v1/disponibilites/search", post(search))
-        .route("/api/v1/disponibilites/centres/{id}", get(centre_calendar))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(current_tenant))
+        .routes(routes!(suggest))
+        .routes(routes!(search))
+        .routes(routes!(centre_calendar))
 }
 
-/// The network named by `X-Tenant-ID`, else the host, else the configured default.
+/// The network this portal serves.
+///
+/// The network named by `X-Tenant-ID`, else the request's host (a network's domain), else
+/// the server's default network.
+#[utoipa::path(
+    get,
+    path = "/api/v1/tenant",
+    tag = "search",
+    operation_id = "currentTenant",
+    security(()),
+    params(("X-Tenant-ID" = Option<String>, Header, description = "A network's id, slug or domain")),
+    responses(
+        (status = 200, description = "The network", body = TenantInfo),
+        (status = 400, response = BadRequest),
+        (status = 404, response = NotFound),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn current_tenant(
     State(state): State<AppState>,
     headers: HeaderMap,
-) -> Result<Json<serde_json::Value>> {
+) -> Result<Json<TenantInfo>> {
     let header = headers
         .get(crate::user::TENANT_HEADER)
         .and_then(|v| v.to_str().ok());
@@ -86,7 +105,8 @@ async fn current_tenant(
 }
 
 /// Query of `GET /places/suggest`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SuggestQuery {
     /// What the person typed.
     #[serde(default)]
@@ -96,7 +116,8 @@ pub struct SuggestQuery {
 }
 
 /// A place offered for the search box.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Place)]
 pub struct PlaceView {
     /// "Paris (75001)".
     pub label: String,
@@ -123,6 +144,23 @@ impl From<&Place> for PlaceView {
     }
 }
 
+/// French communes for the search box.
+///
+/// Matches names (accents and case ignored) and postcodes from the communes table shipped
+/// with the app; no online geocoder.
+#[utoipa::path(
+    get,
+    path = "/api/v1/places/suggest",
+    tag = "search",
+    operation_id = "suggestPlaces",
+    security(()),
+    params(SuggestQuery),
+    responses(
+        (status = 200, description = "Matching places, best first", body = Vec<PlaceView>),
+        (status = 422, response = Unprocessable),
+        (status = 429, response = RateLimited),
+    )
+)]
 async fn suggest(
     query: std::result::Result<Query<SuggestQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vec<PlaceView>>> {
@@ -137,9 +175,11 @@ async fn suggest(
     ))
 }
 
-/// Body of `POST /disponibilites/search` (see API.md).
-#[derive(Debug, Deserialize)]
+/// Body of `POST /disponibilites/search`: where (`place`, or `lat` and `lng`), when, what,
+/// filters and sort.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = SearchRequest)]
 pub struct SearchBody {
     /// Free text: a commune or a postcode.
     pub place: Option<String>,
@@ -148,36 +188,84 @@ pub struct SearchBody {
     /// Longitude.
     pub lng: Option<f64>,
     /// Radius in km (default 30, 1..=200).
+    #[schema(minimum = 1, maximum = 200, default = 30)]
     pub radius_km: Option<f64>,
     /// First day (default today).
     pub date_from: Option<NaiveDate>,
     /// Last day (default `date_from` + 14).
     pub date_to: Option<NaiveDate>,
     /// Vehicle category code (default VP).
+    #[schema(schema_with = crate::codes::schema::vehicle_type)]
     pub vehicle_type: Option<String>,
     /// Fuel code (default PETROL).
+    #[schema(schema_with = crate::codes::schema::fuel)]
     pub fuel: Option<String>,
     /// Control type code (default CT).
+    #[schema(schema_with = crate::codes::schema::control_type)]
     pub control_type: Option<String>,
     /// Highest price, cents.
+    #[schema(minimum = 0)]
     pub max_price_cents: Option<i64>,
     /// Lowest rating.
+    #[schema(minimum = 0, maximum = 5)]
     pub min_rating: Option<f32>,
-    /// any | morning | afternoon.
+    /// Part of the day.
+    #[schema(schema_with = crate::codes::schema::day_part)]
     pub day_part: Option<DayPart>,
     /// Saturdays only.
     #[serde(default)]
     pub saturday_only: bool,
-    /// distance | price | rating | earliest | best.
+    /// Order of the results.
+    #[schema(schema_with = crate::codes::schema::sort)]
     pub sort: Option<SortBy>,
     /// Most centres (default 20, 1..=50).
+    #[schema(minimum = 1, maximum = 50, default = 20)]
     pub limit: Option<usize>,
     /// Slots per centre (default 3, 1..=20).
+    #[schema(minimum = 1, maximum = 20, default = 3)]
     pub slots_per_centre: Option<usize>,
 }
 
+/// The place searched from, as understood.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Origin {
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lng: f64,
+    /// The commune found for a free-text place ("Paris (75001)"); null for coordinates.
+    pub label: Option<String>,
+}
+
+/// One centre found, with its price and first free slots.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchResult {
+    /// The centre.
+    pub centre: CentreView,
+    /// Great-circle distance from the origin, km, one decimal.
+    pub distance_km: f64,
+    /// Price of this inspection, cents, tax included.
+    pub price_cents: i64,
+    /// Of which VAT, cents.
+    pub vat_cents: i64,
+    /// How long the inspection takes here.
+    pub duration_minutes: u32,
+    /// The first free slots, in time order.
+    pub slots: Vec<SlotView>,
+}
+
+/// Answer of `POST /disponibilites/search`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchResponse {
+    /// Where the distances are measured from.
+    pub origin: Origin,
+    /// Centres, in the requested order.
+    pub results: Vec<SearchResult>,
+}
+
 /// A centre as the public sees it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ToSchema)]
+#[schema(as = PublicCentre)]
 pub struct CentreView {
     /// Id.
     pub id: Uuid,
@@ -216,7 +304,8 @@ impl From<&Centre> for CentreView {
 }
 
 /// A free slot with its opaque id.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ToSchema)]
+#[schema(as = Slot)]
 pub struct SlotView {
     /// What `POST /rdv` takes.
     pub disponibilite_id: String,
@@ -327,13 +416,33 @@ async fn search_scope(
     Ok(crate::user::tenant_of(state, headers).await?.map(TenantId))
 }
 
+/// Geo-ranked availability search.
+///
+/// Centres within the radius offering the inspection, with their first free slots. A
+/// signed-in client searches their own network; a guest searches all networks, or the one
+/// named by `X-Tenant-ID`. Answered from the in-memory engine.
+#[utoipa::path(
+    post,
+    path = "/api/v1/disponibilites/search",
+    tag = "search",
+    operation_id = "search",
+    security((), ("bearer" = [])),
+    params(("X-Tenant-ID" = Option<String>, Header, description = "Limit the search to this network")),
+    request_body = SearchBody,
+    responses(
+        (status = 200, description = "Centres and their free slots", body = SearchResponse),
+        (status = 400, response = BadRequest),
+        (status = 422, response = Unprocessable),
+        (status = 429, response = RateLimited),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn search(
     State(state): State<AppState>,
     headers: HeaderMap,
     principal: MaybePrincipal,
     ApiJson(body): ApiJson<SearchBody>,
-) -> Result<Json<serde_json::Value>> {
+) -> Result<Json<SearchResponse>> {
     let tenant = search_scope(&state, &headers, &principal).await?;
     let (origin, label) = match (body.lat, body.lng, body.place.as_deref()) {
         (Some(lat), Some(lng), _) => (
@@ -415,47 +524,102 @@ async fn search(
             message: e.to_string(),
             details: serde_json::Value::Null,
         })?;
-    let results: Vec<serde_json::Value> = hits
+    let results = hits
         .iter()
         .filter_map(|hit| {
             let centre = engine.centre(hit.centre_id)?;
-            Some(serde_json::json!({
-                "centre": CentreView::from(centre),
-                "distance_km": (hit.distance_km * 10.0).round() / 10.0,
-                "price_cents": hit.price.gross.cents(),
-                "vat_cents": hit.price.vat().cents(),
-                "duration_minutes": hit.duration_minutes,
-                "slots": hit.slots.iter().map(|s| wanted.slot(hit.centre_id, s)).collect::<Vec<_>>(),
-            }))
+            Some(SearchResult {
+                centre: CentreView::from(centre),
+                distance_km: (hit.distance_km * 10.0).round() / 10.0,
+                price_cents: hit.price.gross.cents(),
+                vat_cents: hit.price.vat().cents(),
+                duration_minutes: hit.duration_minutes,
+                slots: hit
+                    .slots
+                    .iter()
+                    .map(|s| wanted.slot(hit.centre_id, s))
+                    .collect(),
+            })
         })
         .collect();
-    Ok(Json(serde_json::json!({
-        "origin": { "lat": origin.lat, "lng": origin.lng, "label": label },
-        "results": results,
-    })))
+    Ok(Json(SearchResponse {
+        origin: Origin {
+            lat: origin.lat,
+            lng: origin.lng,
+            label,
+        },
+        results,
+    }))
 }
 
 /// Query of the centre calendar.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CalendarQuery {
     /// `YYYY-MM` (default: this month).
+    #[param(example = "2026-12")]
     pub month: Option<String>,
     /// A day whose free slots to list.
     pub date: Option<NaiveDate>,
-    /// Vehicle category code.
+    /// Vehicle category code (default VP).
+    #[param(schema_with = crate::codes::schema::vehicle_type)]
     pub vehicle_type: Option<String>,
-    /// Control type code.
+    /// Control type code (default CT).
+    #[param(schema_with = crate::codes::schema::control_type)]
     pub control_type: Option<String>,
-    /// Fuel code.
+    /// Fuel code (default PETROL).
+    #[param(schema_with = crate::codes::schema::fuel)]
     pub fuel: Option<String>,
 }
 
+/// A day of the calendar and how many slots are free.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CalendarDay {
+    /// The day.
+    pub date: NaiveDate,
+    /// Free starts for this inspection (0 when closed or full).
+    pub free: usize,
+}
+
+/// Answer of `GET /disponibilites/centres/{id}`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CentreCalendar {
+    /// The centre.
+    pub centre: CentreView,
+    /// Price of this inspection, cents, tax included.
+    pub price_cents: i64,
+    /// Of which VAT, cents.
+    pub vat_cents: i64,
+    /// How long the inspection takes here.
+    pub duration_minutes: u32,
+    /// The month's days within the booking horizon.
+    pub days: Vec<CalendarDay>,
+    /// The day asked for with `date`, if any.
+    pub date: Option<NaiveDate>,
+    /// That day's free slots (empty without `date`).
+    pub slots: Vec<SlotView>,
+}
+
+/// One centre's month and a day's free slots.
+#[utoipa::path(
+    get,
+    path = "/api/v1/disponibilites/centres/{id}",
+    tag = "search",
+    operation_id = "centreCalendar",
+    security(()),
+    params(("id" = Uuid, Path, description = "The centre"), CalendarQuery),
+    responses(
+        (status = 200, description = "The month and the day's slots", body = CentreCalendar),
+        (status = 404, response = NotFound),
+        (status = 422, response = Unprocessable),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn centre_calendar(
     State(state): State<AppState>,
     Path(id): Path<String>,
     query: std::result::Result<Query<CalendarQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<serde_json::Value>> {
+) -> Result<Json<CentreCalendar>> {
     let Query(q) = query.map_err(|e| Error::validation("query", e.body_text()))?;
     let id = Uuid::parse_str(&id).map_err(|_| Error::NotFound)?;
     let wanted = Wanted::parse(
@@ -506,11 +670,14 @@ async fn centre_calendar(
             _ => Vec::new(),
         }
     };
-    let days: Vec<serde_json::Value> = first
+    let days = first
         .iter_days()
         .take_while(|d| *d <= last)
         .filter(|d| horizon.index_of(*d).is_some())
-        .map(|d| serde_json::json!({ "date": d, "free": slots_of(d, 1000).len() }))
+        .map(|date| CalendarDay {
+            date,
+            free: slots_of(date, 1000).len(),
+        })
         .collect();
     let slots: Vec<SlotView> = q
         .date
@@ -521,13 +688,13 @@ async fn centre_calendar(
                 .collect()
         })
         .unwrap_or_default();
-    Ok(Json(serde_json::json!({
-        "centre": CentreView::from(centre),
-        "price_cents": offer.price.gross.cents(),
-        "vat_cents": offer.price.vat().cents(),
-        "duration_minutes": need.duration_minutes,
-        "days": days,
-        "date": q.date,
-        "slots": slots,
-    })))
+    Ok(Json(CentreCalendar {
+        centre: CentreView::from(centre),
+        price_cents: offer.price.gross.cents(),
+        vat_cents: offer.price.vat().cents(),
+        duration_minutes: need.duration_minutes,
+        days,
+        date: q.date,
+        slots,
+    }))
 }

@@ -4,16 +4,19 @@
 pub mod repo;
 pub mod vehicles;
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::{self, Jwt, Principal, REFRESH_TTL_DAYS, password};
 use crate::db::{TenantContext, tenant_tx};
 use crate::error::{Error, Result};
+use crate::http::openapi::{BadRequest, Conflict, RateLimited, Unauthorized, Unprocessable};
 use crate::http::{ApiJson, AppState};
 use pti_core::model::TenantId;
 use repo::{Consumed, User};
@@ -22,18 +25,19 @@ use repo::{Consumed, User};
 pub const TENANT_HEADER: &str = "x-tenant-id";
 
 /// `/api/v1/auth/*` and `/api/v1/users/me`.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/auth/register", post(register))
-        .route("/api/v1/auth/login", post(login))
-        .route("/api/v1/auth/refresh", post(refresh))
-        .route("/api/v1/auth/logout", post(logout))
-        .route("/api/v1/users/me", get(me).put(update_me))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(register))
+        .routes(routes!(login))
+        .routes(routes!(refresh))
+        .routes(routes!(logout))
+        .routes(routes!(me, update_me))
 }
 
 /// Body of `POST /auth/register`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Register)]
 pub struct RegisterBody {
     /// E-mail.
     pub email: String,
@@ -49,8 +53,9 @@ pub struct RegisterBody {
 }
 
 /// Body of `POST /auth/login`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Login)]
 pub struct LoginBody {
     /// E-mail.
     pub email: String,
@@ -59,16 +64,18 @@ pub struct LoginBody {
 }
 
 /// Body of `POST /auth/refresh`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Refresh)]
 pub struct RefreshBody {
     /// The refresh token last issued.
     pub refresh_token: String,
 }
 
-/// Body of `PUT /users/me`.
-#[derive(Debug, Deserialize)]
+/// Body of `PUT /users/me`: the fields to change.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = UpdateMe)]
 pub struct UpdateMeBody {
     /// First name.
     pub first_name: Option<String>,
@@ -77,17 +84,19 @@ pub struct UpdateMeBody {
     /// Phone.
     pub phone: Option<String>,
     /// Notification preferences (an object merged into the current ones).
+    #[schema(value_type = Option<Object>)]
     pub notification_prefs: Option<serde_json::Value>,
 }
 
 /// Tokens answered by register, login and refresh.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Tokens {
     /// RS256 JWT, 1 h.
     pub access_token: String,
     /// Opaque, 30 days, single use.
     pub refresh_token: String,
     /// Always `Bearer`.
+    #[schema(value_type = String, example = "Bearer")]
     pub token_type: &'static str,
     /// Seconds until the access token expires.
     pub expires_in: i64,
@@ -96,6 +105,23 @@ pub struct Tokens {
     pub user: Option<User>,
 }
 
+/// Client sign-up, in the network named by `X-Tenant-ID`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/register",
+    tag = "auth",
+    operation_id = "register",
+    security(()),
+    params(("X-Tenant-ID" = String, Header, description = "The network to sign up with (id, slug or domain)")),
+    request_body = RegisterBody,
+    responses(
+        (status = 201, description = "Signed up and signed in", body = Tokens),
+        (status = 400, response = BadRequest),
+        (status = 409, response = Conflict),
+        (status = 422, response = Unprocessable),
+        (status = 429, response = RateLimited),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn register(
     State(state): State<AppState>,
@@ -145,6 +171,25 @@ async fn register(
     Ok((StatusCode::CREATED, Json(tokens)))
 }
 
+/// Log in.
+///
+/// An e-mail known in several networks needs `X-Tenant-ID`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/login",
+    tag = "auth",
+    operation_id = "login",
+    security(()),
+    params(("X-Tenant-ID" = Option<String>, Header, description = "The network (id, slug or domain)")),
+    request_body = LoginBody,
+    responses(
+        (status = 200, description = "Signed in", body = Tokens),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 422, response = Unprocessable),
+        (status = 429, response = RateLimited),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn login(
     State(state): State<AppState>,
@@ -194,6 +239,24 @@ async fn login(
     Ok(Json(tokens))
 }
 
+/// Rotate the refresh token.
+///
+/// Each refresh token works once; presenting a used one again revokes the whole session.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/refresh",
+    tag = "auth",
+    operation_id = "refresh",
+    security(()),
+    request_body = RefreshBody,
+    responses(
+        (status = 200, description = "New tokens", body = Tokens),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 422, response = Unprocessable),
+        (status = 429, response = RateLimited),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn refresh(
     State(state): State<AppState>,
@@ -237,6 +300,18 @@ async fn refresh(
     Ok(Json(tokens))
 }
 
+/// Revoke the session (its access and refresh tokens).
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/logout",
+    tag = "auth",
+    operation_id = "logout",
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Signed out"),
+        (status = 401, response = Unauthorized),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn logout(State(state): State<AppState>, principal: Principal) -> Result<StatusCode> {
     let mut tx = tenant_tx(&state.db, &principal.context()).await?;
@@ -246,6 +321,18 @@ async fn logout(State(state): State<AppState>, principal: Principal) -> Result<S
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// The signed-in user.
+#[utoipa::path(
+    get,
+    path = "/api/v1/users/me",
+    tag = "profile",
+    operation_id = "me",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The user", body = User),
+        (status = 401, response = Unauthorized),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn me(State(state): State<AppState>, principal: Principal) -> Result<Json<User>> {
     let mut tx = tenant_tx(&state.db, &principal.context()).await?;
@@ -256,6 +343,20 @@ async fn me(State(state): State<AppState>, principal: Principal) -> Result<Json<
     Ok(Json(user))
 }
 
+/// Update the signed-in user.
+#[utoipa::path(
+    put,
+    path = "/api/v1/users/me",
+    tag = "profile",
+    operation_id = "updateMe",
+    security(("bearer" = [])),
+    request_body = UpdateMeBody,
+    responses(
+        (status = 200, description = "The user", body = User),
+        (status = 401, response = Unauthorized),
+        (status = 422, response = Unprocessable),
+    )
+)]
 #[tracing::instrument(skip_all)]
 async fn update_me(
     State(state): State<AppState>,

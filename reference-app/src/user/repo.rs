@@ -6,7 +6,7 @@ use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
 /// A user as the API shows it (never the password hash).
-#[derive(Clone, Debug, Serialize, FromRow)]
+#[derive(Clone, Debug, Serialize, FromRow, utoipa::ToSchema)]
 pub struct User {
     /// Id.
     pub id: Uuid,
@@ -27,6 +27,7 @@ pub struct User {
     /// The centre the user works at (ADMIN_CT, CONTROLEUR).
     pub centre_id: Option<Uuid>,
     /// Notification preferences.
+    #[schema(value_type = Object)]
     pub notification_prefs: serde_json::Value,
     /// Account status.
     pub status: String,
@@ -72,18 +73,29 @@ pub async fn resolve_tenant(pool: &PgPool, key: &str) -> Result<Option<Uuid>, sq
         .await
 }
 
-/// The public facts of a tenant (id, slug, name, branding) by slug, domain or id.
+/// The public facts of a network, as a portal shows them.
+#[derive(Clone, Debug, Serialize, FromRow, utoipa::ToSchema)]
+pub struct TenantInfo {
+    /// Id.
+    pub id: Uuid,
+    /// URL slug (`controle-auto-france`).
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// Branding: colours, logo, portal texts.
+    #[schema(value_type = Object)]
+    pub branding: serde_json::Value,
+}
+
+/// The public facts of a tenant by slug, domain or id.
 pub async fn resolve_tenant_info(
     pool: &PgPool,
     key: &str,
-) -> Result<Option<serde_json::Value>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT json_build_object('id', id, 'slug', slug, 'name', name, 'branding', branding) \
-         FROM resolve_tenant($1)",
-    )
-    .bind(key)
-    .fetch_optional(pool)
-    .await
+) -> Result<Option<TenantInfo>, sqlx::Error> {
+    sqlx::query_as("SELECT id, slug, name, branding FROM resolve_tenant($1)")
+        .bind(key)
+        .fetch_optional(pool)
+        .await
 }
 
 /// Accounts with `email` (in `tenant` plus platform accounts, or anywhere when None).

@@ -1,42 +1,48 @@
 //! The client's profile beyond identity: saved vehicles (`/users/me/vehicles`) and notification
 //! preferences (`/users/me/notifications`).
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, put};
-use axum::{Json, Router};
 use pti_core::model::UserId;
 use pti_core::policy::{Action, Resource, ResourceRef};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sqlx::PgConnection;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::booking::{plate, year};
 use crate::db::tenant_tx;
 use crate::error::{Error, Result};
+use crate::http::openapi::{Conflict, Forbidden, NotFound, Unauthorized, Unprocessable};
 use crate::http::{ApiJson, AppState};
 use crate::search::{code_or, vehicle_category};
 
 /// The profile routes.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/users/me/vehicles", get(list).post(create))
-        .route("/api/v1/users/me/vehicles/{id}", put(update).delete(remove))
-        .route("/api/v1/users/me/notifications", get(prefs).put(set_prefs))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(update, remove))
+        .routes(routes!(prefs, set_prefs))
 }
 
 /// A saved vehicle.
-#[derive(Debug, Serialize, sqlx::FromRow)]
+#[derive(Debug, Serialize, sqlx::FromRow, ToSchema)]
+#[schema(as = Vehicle)]
 pub struct VehicleView {
     /// Id.
     pub id: Uuid,
     /// Plate.
     pub immatriculation: String,
     /// Category code.
+    #[schema(schema_with = crate::codes::schema::vehicle_type)]
     pub vehicle_type: String,
     /// Fuel code.
+    #[schema(schema_with = crate::codes::schema::fuel)]
     pub fuel: String,
     /// Make.
     pub marque: Option<String>,
@@ -47,20 +53,25 @@ pub struct VehicleView {
 }
 
 /// Body of vehicle creation and update.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = VehicleInput)]
 pub struct VehicleBody {
-    /// Plate.
+    /// Plate (SIV `AB-123-CD` or FNI `1234 AB 75`).
+    #[schema(example = "AB-123-CD")]
     pub immatriculation: String,
     /// Category code (default VP).
+    #[schema(schema_with = crate::codes::schema::vehicle_type)]
     pub vehicle_type: Option<String>,
     /// Fuel code (default PETROL).
+    #[schema(schema_with = crate::codes::schema::fuel)]
     pub fuel: Option<String>,
     /// Make.
     pub marque: Option<String>,
     /// Model.
     pub modele: Option<String>,
-    /// Year.
+    /// Year of first registration (1900 to next year).
+    #[schema(minimum = 1900)]
     pub annee: Option<i32>,
 }
 
@@ -88,6 +99,19 @@ fn own(principal: &Principal, kind: Resource, action: Action) -> Result<()> {
     )
 }
 
+/// Saved vehicles, oldest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/users/me/vehicles",
+    tag = "profile",
+    operation_id = "vehicles",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The vehicles", body = Vec<VehicleView>),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+    )
+)]
 async fn list(
     State(state): State<AppState>,
     principal: Principal,
@@ -147,6 +171,22 @@ fn duplicate(e: sqlx::Error) -> Error {
     }
 }
 
+/// Save a vehicle.
+#[utoipa::path(
+    post,
+    path = "/api/v1/users/me/vehicles",
+    tag = "profile",
+    operation_id = "addVehicle",
+    security(("bearer" = [])),
+    request_body = VehicleBody,
+    responses(
+        (status = 201, description = "Saved", body = VehicleView),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 409, response = Conflict),
+        (status = 422, response = Unprocessable),
+    )
+)]
 async fn create(
     State(state): State<AppState>,
     principal: Principal,
@@ -176,6 +216,24 @@ async fn create(
     Ok((StatusCode::CREATED, Json(row)))
 }
 
+/// Change a saved vehicle.
+#[utoipa::path(
+    put,
+    path = "/api/v1/users/me/vehicles/{id}",
+    tag = "profile",
+    operation_id = "updateVehicle",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The vehicle")),
+    request_body = VehicleBody,
+    responses(
+        (status = 200, description = "Changed", body = VehicleView),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 422, response = Unprocessable),
+    )
+)]
 async fn update(
     State(state): State<AppState>,
     principal: Principal,
@@ -206,6 +264,21 @@ async fn update(
     Ok(Json(row))
 }
 
+/// Forget a saved vehicle.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/users/me/vehicles/{id}",
+    tag = "profile",
+    operation_id = "deleteVehicle",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The vehicle")),
+    responses(
+        (status = 204, description = "Forgotten"),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    )
+)]
 async fn remove(
     State(state): State<AppState>,
     principal: Principal,
@@ -226,8 +299,9 @@ async fn remove(
 }
 
 /// Notification preferences.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = NotificationPrefs)]
 pub struct Prefs {
     /// E-mails.
     pub email: bool,
@@ -239,6 +313,19 @@ pub struct Prefs {
     pub reminder_h2: bool,
 }
 
+/// Notification preferences.
+#[utoipa::path(
+    get,
+    path = "/api/v1/users/me/notifications",
+    tag = "profile",
+    operation_id = "prefs",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The stored preferences: `email`, `sms`, `reminder_j1`, `reminder_h2`, and any key set through `PUT /users/me`", body = Object),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+    )
+)]
 async fn prefs(State(state): State<AppState>, principal: Principal) -> Result<Json<Value>> {
     own(&principal, Resource::Notification, Action::Read)?;
     let mut tx = tenant_tx(&state.db, &principal.context()).await?;
@@ -250,6 +337,21 @@ async fn prefs(State(state): State<AppState>, principal: Principal) -> Result<Js
     Ok(Json(prefs))
 }
 
+/// Set notification preferences.
+#[utoipa::path(
+    put,
+    path = "/api/v1/users/me/notifications",
+    tag = "profile",
+    operation_id = "setPrefs",
+    security(("bearer" = [])),
+    request_body = Prefs,
+    responses(
+        (status = 200, description = "The stored preferences", body = Prefs),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 422, response = Unprocessable),
+    )
+)]
 async fn set_prefs(
     State(state): State<AppState>,
     principal: Principal,

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod documented;
+
 use pti_core::model::TenantId;
 use reference_app::db::{self, TenantContext};
 use sqlx::PgPool;

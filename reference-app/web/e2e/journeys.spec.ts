@@ -253,3 +253,21 @@ test('profile, vehicles and notifications, then a booking with a saved vehicle',
   await page.click('[data-testid="vehicle-delete-confirm"]');
   await expect(page.getByTestId('vehicle-row').filter({ hasText: plate })).toHaveCount(0);
 });
+
+test('the API documentation is generated, served by the app and needs no internet', async ({ page, baseURL }) => {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).origin !== new URL(baseURL!).origin) foreign.push(r.url());
+  });
+  await page.goto('/api/docs');
+  const operations = page.locator('#operations details');
+  await expect(operations.first()).toBeVisible();
+  expect(await operations.count()).toBeGreaterThan(30);
+  await page.fill('#filter', '/api/v1/rdv');
+  const createRdv = operations.filter({ hasText: 'Hold a slot' });
+  await createRdv.locator('summary').click();
+  await expect(createRdv.getByText('Idempotency-Key')).toBeVisible();
+  await expect(createRdv.getByText('"disponibilite_id": "string"')).toBeVisible();
+  await expect(createRdv.getByText('409 — The state changed meanwhile')).toBeVisible();
+  expect(foreign).toEqual([]);
+});

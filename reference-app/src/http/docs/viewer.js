@@ -1,4 +1,4 @@
-// A small offline viewer of the OpenAPI document: no CDN, no framework.
+// A small offline viewer of the OpenAPI 3.1 document: no CDN, no framework.
 (async function () {
   const doc = await (await fetch('/api/v1/openapi.json')).json();
   document.getElementById('description').textContent = doc.info.description;
@@ -9,35 +9,58 @@
     for (const c of children) node.append(c);
     return node;
   };
-  const resolve = (schema, depth = 0) => {
-    if (!schema || depth > 4) return schema;
-    if (schema.$ref) return resolve(doc.components.schemas[schema.$ref.split('/').pop()], depth + 1);
-    if (schema.type === 'array') return [resolve(schema.items, depth + 1)];
-    if (schema.type === 'object' && schema.properties) {
+  // Follows a "#/components/<kind>/<name>" reference.
+  const follow = (ref) => {
+    const [, , kind, name] = ref.split('/');
+    return doc.components[kind][name];
+  };
+  const types = (schema) => [].concat(schema.type || []).filter((t) => t !== 'null');
+  // A schema as a JSON-like sketch: objects by field, arrays as one item, leaves as their type.
+  const sketch = (schema, depth = 0) => {
+    if (!schema || depth > 5) return schema;
+    if (schema.$ref) return sketch(follow(schema.$ref), depth + 1);
+    const options = schema.oneOf || schema.anyOf || schema.allOf;
+    if (options) {
+      const real = options.filter((o) => !(o.type === 'null'));
+      return real.length === 1 ? sketch(real[0], depth + 1) : real.map((o) => sketch(o, depth + 1));
+    }
+    if (types(schema).includes('array')) return [sketch(schema.items, depth + 1)];
+    if (schema.properties) {
       const out = {};
-      for (const [k, v] of Object.entries(schema.properties)) out[k] = resolve(v, depth + 1);
+      const required = schema.required || [];
+      for (const [k, v] of Object.entries(schema.properties)) {
+        out[required.includes(k) ? k : `${k}?`] = sketch(v, depth + 1);
+      }
       return out;
     }
-    return [schema.type, schema.format, schema.enum && schema.enum.join('|')].filter(Boolean).join(' ');
+    const nullable = [].concat(schema.type || []).includes('null') ? ' | null' : '';
+    return [types(schema).join('|'), schema.format, schema.enum && `(${schema.enum.join('|')})`].filter(Boolean).join(' ') + nullable || 'any';
+  };
+  const securityOf = (op) => {
+    const ways = (op.security || doc.security || []).map((s) => Object.keys(s)[0] || 'anonyme');
+    return ways.length ? `Accès : ${ways.join(', ')}` : '';
   };
   const render = (filter) => {
     root.replaceChildren();
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {
-        if (filter && !(path + op.summary).toLowerCase().includes(filter)) continue;
+        if (filter && !(path + op.summary + (op.tags || []).join(' ')).toLowerCase().includes(filter)) continue;
         const body = el('div', { className: 'body' });
+        if (op.description) body.append(el('p', {}, op.description));
+        body.append(el('p', { className: 'security' }, securityOf(op)));
         if (op.parameters) {
           const rows = op.parameters.map((p) => el('tr', {}, el('td', {}, p.name), el('td', {}, p.in), el('td', {}, p.required ? 'requis' : ''), el('td', {}, p.description || '')));
           body.append(el('h4', {}, 'Paramètres'), el('table', {}, ...rows));
         }
         if (op.requestBody) {
           const schema = op.requestBody.content['application/json'].schema;
-          body.append(el('h4', {}, 'Corps'), el('pre', {}, JSON.stringify(resolve(schema), null, 2)));
+          body.append(el('h4', {}, 'Corps'), el('pre', {}, JSON.stringify(sketch(schema), null, 2)));
         }
-        for (const [code, r] of Object.entries(op.responses)) {
-          const content = r.content && Object.values(r.content)[0];
-          body.append(el('h4', {}, `${code} — ${r.description}`));
-          if (content) body.append(el('pre', {}, JSON.stringify(resolve(content.schema), null, 2)));
+        for (const [code, ref] of Object.entries(op.responses)) {
+          const r = ref.$ref ? follow(ref.$ref) : ref;
+          const [type, content] = Object.entries(r.content || {})[0] || [];
+          body.append(el('h4', {}, `${code} — ${r.description}${type && type !== 'application/json' ? ` (${type})` : ''}`));
+          if (content && type === 'application/json') body.append(el('pre', {}, JSON.stringify(sketch(content.schema), null, 2)));
         }
         root.append(el('details', {}, el('summary', {}, el('span', { className: `method ${method}` }, method.toUpperCase()), el('span', { className: 'path' }, path), el('span', {}, op.summary)), body));
       }
