@@ -16,7 +16,7 @@
 #![allow(missing_docs)]
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Utc};
-use napi::bindgen_prelude::{BufferSlice, Unknown};
+use napi::bindgen_prelude::{BufferSlice, Latin1String, Unknown};
 use napi::{Either, Env, JsDate, Result};
 use napi_derive::napi;
 use pti_core::Coded;
@@ -327,8 +327,9 @@ fn encode_hits(hits: &[pti_core::search::SearchHit]) -> (Vec<f64>, String) {
 
 impl Network {
     /// Searches; writes the hits' numbers into `out` (native byte order) and returns their
-    /// text (layout: `encode_hits`); when `out` is too short, its first number is minus the
-    /// count needed and the text is empty.
+    /// text (layout: `encode_hits`: ASCII only, so it crosses as Latin-1, which V8 copies
+    /// without decoding); when `out` is too short, its first number is minus the count needed
+    /// and the text is empty.
     fn search_into(&self, query: &SearchQuery, out: &mut [u8]) -> Result<String, Code> {
         let hits = self.index.search(query).map_err(coded)?;
         let (numbers, text) = encode_hits(&hits);
@@ -491,7 +492,7 @@ impl Network {
         mut out: BufferSlice<'env>,
         query_json: Option<String>,
         #[napi(ts_arg_type = "unknown")] query: Unknown<'env>,
-    ) -> Result<String, Code> {
+    ) -> Result<Latin1String, Code> {
         let query: SearchQuery = match query_json {
             Some(text) => serde_json::from_str(&text)
                 .map_err(|e| bad_value(format!("invalid search query: {e}")))?,
@@ -501,7 +502,7 @@ impl Network {
                 .from_js_value(query)
                 .map_err(|e| bad_value(format!("invalid search query: {}", e.reason)))?,
         };
-        self.search_into(&query, &mut out)
+        self.search_into(&query, &mut out).map(Latin1String::from)
     }
 
     /// The common query without JSON, for `Network.prototype.search`: `out` holds on entry
@@ -516,11 +517,12 @@ impl Network {
         &self,
         mut out: BufferSlice<'_>,
         pieces: String,
-    ) -> Result<Option<String>, Code> {
+    ) -> Result<Option<Latin1String>, Code> {
         let Some(query) = fast_query(&out, &pieces) else {
             return Ok(None);
         };
-        self.search_into(&query, &mut out).map(Some)
+        self.search_into(&query, &mut out)
+            .map(|text| Some(Latin1String::from(text)))
     }
 
     /// Books an inspection of `durationMinutes` needing `agreements` (e.g. `['VL']`) at
