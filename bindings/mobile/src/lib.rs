@@ -22,7 +22,8 @@ pub mod rules;
 uniffi::setup_scaffolding!("pti_calendar");
 
 /// Every error of the engine, grouped as a caller handles them; `code` is the engine's stable
-/// machine code (`SLOT_TAKEN`, `NOTICE_TOO_SHORT`, ...), `reason` a human-readable message.
+/// machine code (`SLOT_TAKEN`, `NOTICE_TOO_SHORT`, ...), `reason` a human-readable message; a
+/// booking refusal also carries the facts behind it ([`RefusalFacts`]).
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum PtiError {
     /// Input refused: a malformed plate, RRULE, id, JSON document or policy
@@ -42,6 +43,10 @@ pub enum PtiError {
         code: String,
         /// Why, with the facts (earliest start, deadline, ...).
         reason: String,
+        /// The facts behind the refusal, for the app to act on (the earliest start to offer,
+        /// the booking in the way, ...); all `None` when the refusal has none.
+        // Boxed so that every `Result` stays small; the phones see a `RefusalFacts` record.
+        facts: Box<RefusalFacts>,
     },
     /// An action refused by [`rules::authorize`] (`FORBIDDEN`, `CROSS_TENANT`, `OUT_OF_SCOPE`).
     #[error("{code}: {reason}")]
@@ -59,6 +64,33 @@ pub enum PtiError {
         /// What was looked for.
         reason: String,
     },
+}
+
+/// The facts behind a booking refusal, as the Python and Node bindings expose them on their
+/// errors; each is set only for the codes named, `None` otherwise.
+#[derive(Clone, Debug, Default, PartialEq, Eq, uniffi::Record)]
+pub struct RefusalFacts {
+    /// `NOTICE_TOO_SHORT`: the first start allowed now, ISO 8601 UTC.
+    #[uniffi(default = None)]
+    pub earliest: Option<String>,
+    /// `BEYOND_HORIZON`: the first start no longer allowed, ISO 8601 UTC.
+    #[uniffi(default = None)]
+    pub latest: Option<String>,
+    /// `DEADLINE_PASSED`: when the deadline passed, ISO 8601 UTC.
+    #[uniffi(default = None)]
+    pub deadline: Option<String>,
+    /// `RECHECK_WINDOW_EXPIRED`: the last day of the re-inspection window, `YYYY-MM-DD`.
+    #[uniffi(default = None)]
+    pub closed_on: Option<String>,
+    /// `OVERBOOKING_LIMIT_REACHED`: the bookings the day takes, overbooking included.
+    #[uniffi(default = None)]
+    pub limit: Option<u32>,
+    /// `VEHICLE_ALREADY_BOOKED`: the vehicle's booking in the way.
+    #[uniffi(default = None)]
+    pub booking_id: Option<String>,
+    /// `BOOKING_NOT_MODIFIABLE`: the booking's status (`cancelled`, `no_show`, ...).
+    #[uniffi(default = None)]
+    pub status: Option<String>,
 }
 
 impl PtiError {
@@ -85,6 +117,7 @@ impl PtiError {
             | "BOOKING_NOT_MODIFIABLE" => PtiError::Booking {
                 code: code_s,
                 reason,
+                facts: Box::default(),
             },
             "FORBIDDEN" | "CROSS_TENANT" | "OUT_OF_SCOPE" => PtiError::AccessDenied {
                 code: code_s,

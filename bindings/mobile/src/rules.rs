@@ -2,10 +2,11 @@
 //! gazetteer (`pti_core::places`), for Kotlin and Swift.
 
 use super::{PtiError, bad, coded, from_json, instant, local, uuid};
+use pti_core::Coded;
 use pti_core::model::{Booking, ControlType, Money, Vehicle};
 use pti_core::places;
 use pti_core::policy::{self, Permission, PrincipalFields, Role};
-use pti_core::rules::{self as core, BookingRequest, InspectionOutcome, VehicleHistory};
+use pti_core::rules::{self as core, BookingRequest, InspectionOutcome, RuleError, VehicleHistory};
 use serde_json::Value;
 use std::sync::Arc;
 
@@ -47,6 +48,30 @@ pub struct BookingPolicy {
     pub hold_minutes: u32,
 }
 
+/// A rule refusal, with the facts behind it (as the Python and Node bindings give them).
+fn refused(e: RuleError) -> PtiError {
+    let mut error = PtiError::of(e.code(), e.to_string());
+    if let PtiError::Booking { facts, .. } = &mut error {
+        match &e {
+            RuleError::NoticeTooShort { earliest } => facts.earliest = Some(earliest.to_rfc3339()),
+            RuleError::BeyondHorizon { latest } => facts.latest = Some(latest.to_rfc3339()),
+            RuleError::DeadlinePassed { deadline } => facts.deadline = Some(deadline.to_rfc3339()),
+            RuleError::RecheckWindowExpired { closed_on } => {
+                facts.closed_on = Some(closed_on.to_string());
+            }
+            RuleError::VehicleAlreadyBooked(id) => facts.booking_id = Some(id.to_string()),
+            RuleError::OverbookingLimitReached { limit } => facts.limit = Some(*limit),
+            RuleError::NotModifiable(status) => {
+                facts.status = serde_json::to_value(status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string));
+            }
+            _ => {}
+        }
+    }
+    error
+}
+
 /// A value narrowed to the engine's field type; too large is an invalid policy.
 fn narrow<T: TryFrom<u32>>(name: &str, value: u32) -> Result<T, PtiError> {
     T::try_from(value).map_err(|_| {
@@ -79,7 +104,7 @@ impl BookingPolicy {
             fill_warning_percent: narrow("fill_warning_percent", self.fill_warning_percent)?,
             hold_minutes: self.hold_minutes,
         };
-        policy.validate().map_err(coded)?;
+        policy.validate().map_err(refused)?;
         Ok(policy)
     }
 }
@@ -136,7 +161,7 @@ pub fn check_timing(policy: BookingPolicy, now: String, start: String) -> Result
         instant("now", &now)?,
         instant("start", &start)?,
     )
-    .map_err(coded)
+    .map_err(refused)
 }
 
 /// A control type code: `CT`, `CT_CONTRE_VISITE`, `CTC`.
@@ -155,7 +180,7 @@ pub fn check_offer(
 ) -> Result<(), PtiError> {
     let centre = from_json("centre", &centre_json)?;
     let vehicle: Vehicle = from_json("vehicle", &vehicle_json)?;
-    core::check_offer(&centre, control(&control_type)?, &vehicle).map_err(coded)
+    core::check_offer(&centre, control(&control_type)?, &vehicle).map_err(refused)
 }
 
 /// Every rule of a new booking, the first refusal winning: offer, notice and horizon,
@@ -198,7 +223,7 @@ pub fn check_new_booking(
         last_periodic: last.as_ref(),
         bookings: &bookings,
     };
-    core::check_new_booking(&policy, now, &request, &history).map_err(coded)
+    core::check_new_booking(&policy, now, &request, &history).map_err(refused)
 }
 
 /// Moving a booking (JSON) to `new_start`: `DEADLINE_PASSED`, `BOOKING_NOT_MODIFIABLE`, ...
@@ -216,7 +241,7 @@ pub fn check_modification(
         &booking,
         instant("new_start", &new_start)?,
     )
-    .map_err(coded)
+    .map_err(refused)
 }
 
 /// What a cancellation refunds.
@@ -247,7 +272,7 @@ pub fn cancellation_quote(
         &booking,
         Money::from_cents(paid_cents),
     )
-    .map_err(coded)?;
+    .map_err(refused)?;
     Ok(Refund {
         amount_cents: r.amount.cents(),
         percent: u32::from(r.percent),
@@ -269,7 +294,7 @@ pub fn check_drop_off(
     daily_capacity: u32,
     bookings: u32,
 ) -> Result<(), PtiError> {
-    core::check_drop_off(&policy.core()?, capacity(daily_capacity)?, bookings).map_err(coded)
+    core::check_drop_off(&policy.core()?, capacity(daily_capacity)?, bookings).map_err(refused)
 }
 
 /// How full a centre's day is.

@@ -38,13 +38,13 @@ val PtiException.code: String
         is PtiException.NotFound -> code
     }
 
-/** Runs [body], expecting a [PtiException] with [code]. */
-fun throws(code: String, body: () -> Unit) {
+/** Runs [body], expecting a [PtiException] with [code]; returns it. */
+fun throws(code: String, body: () -> Unit): PtiException {
     try {
         body()
     } catch (e: PtiException) {
         eq(e.code, code, "error code")
-        return
+        return e
     }
     throw AssertionError("expected $code, got no error")
 }
@@ -192,6 +192,28 @@ fun expectedOk(check: String, ok: JsonElement): Any = when {
     }
 }
 
+/** The facts of a booking refusal, as the Python and Node bindings give them. */
+fun checkFacts(refusal: PtiException, i: JsonObject, e: JsonObject) {
+    val f = (refusal as? PtiException.Booking)?.facts ?: throw AssertionError("not a Booking refusal: $refusal")
+    for ((key, got) in listOf("earliest" to f.earliest, "latest" to f.latest, "deadline" to f.deadline)) {
+        e.str(key)?.let { want -> eq(got?.let { instant(it).toInstant() }, instant(want).toInstant(), key) }
+    }
+    e.str("closed_on")?.let { eq(f.closedOn, it, "closed_on") }
+    e["limit"]?.let { eq(f.limit, it.asInt.toUInt(), "limit") }
+    when (e.str("error")) {
+        "VEHICLE_ALREADY_BOOKED" -> expect(i["bookings"].asJsonArray.any { it.asJsonObject.str("id") == f.bookingId }) {
+            "booking_id: ${f.bookingId}"
+        }
+        "BOOKING_NOT_MODIFIABLE" -> eq(f.status, i["booking"].asJsonObject.str("status"), "status")
+    }
+    val set = mapOf("earliest" to f.earliest, "latest" to f.latest, "deadline" to f.deadline, "closed_on" to f.closedOn,
+        "limit" to f.limit, "booking_id" to f.bookingId, "status" to f.status).filterValues { it != null }.keys
+    val want = mapOf("NOTICE_TOO_SHORT" to "earliest", "BEYOND_HORIZON" to "latest", "DEADLINE_PASSED" to "deadline",
+        "RECHECK_WINDOW_EXPIRED" to "closed_on", "OVERBOOKING_LIMIT_REACHED" to "limit",
+        "VEHICLE_ALREADY_BOOKED" to "booking_id", "BOOKING_NOT_MODIFIABLE" to "status")[e.str("error")]
+    eq(set, setOfNotNull(want), "facts set")
+}
+
 fun rules(dir: File) {
     val cases = JsonParser.parseString(File(dir, "rules.json").readText()).asJsonObject["cases"].asJsonArray
     expect(cases.size() >= 40) { "rules.json has ${cases.size()} cases" }
@@ -199,8 +221,10 @@ fun rules(dir: File) {
         val check = c.str("check")!!
         val e = c["expected"].asJsonObject
         val err = e.str("error")
-        if (err != null) throws(err) { runRule(check, c["input"].asJsonObject) }
-        else eq(runRule(check, c["input"].asJsonObject), expectedOk(check, e["ok"]))
+        if (err != null) {
+            val refusal = throws(err) { runRule(check, c["input"].asJsonObject) }
+            if (err != "INVALID_POLICY") checkFacts(refusal, c["input"].asJsonObject, e)
+        } else eq(runRule(check, c["input"].asJsonObject), expectedOk(check, e["ok"]))
     }
 }
 

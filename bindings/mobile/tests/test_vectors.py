@@ -154,6 +154,29 @@ def run_rule(check: str, i: dict[str, Any]) -> Any:
 
 
 class Rules(unittest.TestCase):
+    def check_facts(self, error: Any, i: dict[str, Any], e: dict[str, Any]) -> None:
+        """The facts of a booking refusal, as the Python and Node bindings give them."""
+        self.assertIsInstance(error, pti.PtiError.Booking)
+        facts = error.facts
+        for key in ("earliest", "latest", "deadline"):
+            if key in e:
+                self.assertTrue(same_instant(getattr(facts, key), e[key]), key)
+        if "closed_on" in e:
+            self.assertEqual(facts.closed_on, e["closed_on"])
+        if "limit" in e:
+            self.assertEqual(facts.limit, e["limit"])
+        if e["error"] == "VEHICLE_ALREADY_BOOKED":
+            self.assertIn(facts.booking_id, [b["id"] for b in i["bookings"]])
+        if e["error"] == "BOOKING_NOT_MODIFIABLE":
+            self.assertEqual(facts.status, i["booking"]["status"])
+        set_ = {k for k in ("earliest", "latest", "deadline", "closed_on", "limit", "booking_id",
+                            "status") if getattr(facts, k) is not None}
+        want = {"NOTICE_TOO_SHORT": {"earliest"}, "BEYOND_HORIZON": {"latest"},
+                "DEADLINE_PASSED": {"deadline"}, "RECHECK_WINDOW_EXPIRED": {"closed_on"},
+                "OVERBOOKING_LIMIT_REACHED": {"limit"}, "VEHICLE_ALREADY_BOOKED": {"booking_id"},
+                "BOOKING_NOT_MODIFIABLE": {"status"}}.get(e["error"], set())
+        self.assertEqual(set_, want)
+
     def test_every_case(self) -> None:
         cases = load("rules.json")["cases"]
         self.assertGreaterEqual(len(cases), 40)
@@ -164,6 +187,8 @@ class Rules(unittest.TestCase):
                     with self.assertRaises(pti.PtiError) as err:
                         run_rule(c["check"], c["input"])
                     self.assertEqual(err.exception.code, e["error"])  # type: ignore[attr-defined]
+                    if e["error"] != "INVALID_POLICY":
+                        self.check_facts(err.exception, c["input"], e)
                     continue
                 got = run_rule(c["check"], c["input"])
                 if c["check"] == "cancellation":

@@ -1891,6 +1891,126 @@ public func FfiConverterTypeRefund_lower(_ value: Refund) -> RustBuffer {
 
 
 /**
+ * The facts behind a booking refusal, as the Python and Node bindings expose them on their
+ * errors; each is set only for the codes named, `None` otherwise.
+ */
+public struct RefusalFacts: Equatable, Hashable {
+    /**
+     * `NOTICE_TOO_SHORT`: the first start allowed now, ISO 8601 UTC.
+     */
+    public var earliest: String?
+    /**
+     * `BEYOND_HORIZON`: the first start no longer allowed, ISO 8601 UTC.
+     */
+    public var latest: String?
+    /**
+     * `DEADLINE_PASSED`: when the deadline passed, ISO 8601 UTC.
+     */
+    public var deadline: String?
+    /**
+     * `RECHECK_WINDOW_EXPIRED`: the last day of the re-inspection window, `YYYY-MM-DD`.
+     */
+    public var closedOn: String?
+    /**
+     * `OVERBOOKING_LIMIT_REACHED`: the bookings the day takes, overbooking included.
+     */
+    public var limit: UInt32?
+    /**
+     * `VEHICLE_ALREADY_BOOKED`: the vehicle's booking in the way.
+     */
+    public var bookingId: String?
+    /**
+     * `BOOKING_NOT_MODIFIABLE`: the booking's status (`cancelled`, `no_show`, ...).
+     */
+    public var status: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `NOTICE_TOO_SHORT`: the first start allowed now, ISO 8601 UTC.
+         */earliest: String? = nil, 
+        /**
+         * `BEYOND_HORIZON`: the first start no longer allowed, ISO 8601 UTC.
+         */latest: String? = nil, 
+        /**
+         * `DEADLINE_PASSED`: when the deadline passed, ISO 8601 UTC.
+         */deadline: String? = nil, 
+        /**
+         * `RECHECK_WINDOW_EXPIRED`: the last day of the re-inspection window, `YYYY-MM-DD`.
+         */closedOn: String? = nil, 
+        /**
+         * `OVERBOOKING_LIMIT_REACHED`: the bookings the day takes, overbooking included.
+         */limit: UInt32? = nil, 
+        /**
+         * `VEHICLE_ALREADY_BOOKED`: the vehicle's booking in the way.
+         */bookingId: String? = nil, 
+        /**
+         * `BOOKING_NOT_MODIFIABLE`: the booking's status (`cancelled`, `no_show`, ...).
+         */status: String? = nil) {
+        self.earliest = earliest
+        self.latest = latest
+        self.deadline = deadline
+        self.closedOn = closedOn
+        self.limit = limit
+        self.bookingId = bookingId
+        self.status = status
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RefusalFacts: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRefusalFacts: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RefusalFacts {
+        return
+            try RefusalFacts(
+                earliest: FfiConverterOptionString.read(from: &buf), 
+                latest: FfiConverterOptionString.read(from: &buf), 
+                deadline: FfiConverterOptionString.read(from: &buf), 
+                closedOn: FfiConverterOptionString.read(from: &buf), 
+                limit: FfiConverterOptionUInt32.read(from: &buf), 
+                bookingId: FfiConverterOptionString.read(from: &buf), 
+                status: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RefusalFacts, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.earliest, into: &buf)
+        FfiConverterOptionString.write(value.latest, into: &buf)
+        FfiConverterOptionString.write(value.deadline, into: &buf)
+        FfiConverterOptionString.write(value.closedOn, into: &buf)
+        FfiConverterOptionUInt32.write(value.limit, into: &buf)
+        FfiConverterOptionString.write(value.bookingId, into: &buf)
+        FfiConverterOptionString.write(value.status, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRefusalFacts_lift(_ buf: RustBuffer) throws -> RefusalFacts {
+    return try FfiConverterTypeRefusalFacts.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRefusalFacts_lower(_ value: RefusalFacts) -> RustBuffer {
+    return FfiConverterTypeRefusalFacts.lower(value)
+}
+
+
+/**
  * The row an action touches: its kind (`rdv`, `ct`, `payment`, ...) and where it belongs.
  */
 public struct ResourceRef: Equatable, Hashable {
@@ -2339,7 +2459,8 @@ public func FfiConverterTypePrecision_lower(_ value: Precision) -> RustBuffer {
 
 /**
  * Every error of the engine, grouped as a caller handles them; `code` is the engine's stable
- * machine code (`SLOT_TAKEN`, `NOTICE_TOO_SHORT`, ...), `reason` a human-readable message.
+ * machine code (`SLOT_TAKEN`, `NOTICE_TOO_SHORT`, ...), `reason` a human-readable message; a
+ * booking refusal also carries the facts behind it ([`RefusalFacts`]).
  */
 public 
 enum PtiError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
@@ -2368,7 +2489,11 @@ enum PtiError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */code: String, 
         /**
          * Why, with the facts (earliest start, deadline, ...).
-         */reason: String
+         */reason: String, 
+        /**
+         * The facts behind the refusal, for the app to act on (the earliest start to offer,
+         * the booking in the way, ...); all `None` when the refusal has none.
+         */facts: RefusalFacts
     )
     /**
      * An action refused by [`rules::authorize`] (`FORBIDDEN`, `CROSS_TENANT`, `OUT_OF_SCOPE`).
@@ -2427,7 +2552,8 @@ public struct FfiConverterTypePtiError: FfiConverterRustBuffer {
             )
         case 2: return .Booking(
             code: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf)
+            reason: try FfiConverterString.read(from: &buf), 
+            facts: try FfiConverterTypeRefusalFacts.read(from: &buf)
             )
         case 3: return .AccessDenied(
             code: try FfiConverterString.read(from: &buf), 
@@ -2455,10 +2581,11 @@ public struct FfiConverterTypePtiError: FfiConverterRustBuffer {
             FfiConverterString.write(reason, into: &buf)
             
         
-        case let .Booking(code,reason):
+        case let .Booking(code,reason,facts):
             writeInt(&buf, Int32(2))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(reason, into: &buf)
+            FfiConverterTypeRefusalFacts.write(facts, into: &buf)
             
         
         case let .AccessDenied(code,reason):
@@ -2489,6 +2616,30 @@ public func FfiConverterTypePtiError_lift(_ buf: RustBuffer) throws -> PtiError 
 #endif
 public func FfiConverterTypePtiError_lower(_ value: PtiError) -> RustBuffer {
     return FfiConverterTypePtiError.lower(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = UInt32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
 }
 
 #if swift(>=5.8)

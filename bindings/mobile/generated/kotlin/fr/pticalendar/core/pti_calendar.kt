@@ -2677,6 +2677,94 @@ public object FfiConverterTypeRefund: FfiConverterRustBuffer<Refund> {
 
 
 /**
+ * The facts behind a booking refusal, as the Python and Node bindings expose them on their
+ * errors; each is set only for the codes named, `None` otherwise.
+ */
+data class RefusalFacts (
+    /**
+     * `NOTICE_TOO_SHORT`: the first start allowed now, ISO 8601 UTC.
+     */
+    var `earliest`: kotlin.String? = null 
+    , 
+    /**
+     * `BEYOND_HORIZON`: the first start no longer allowed, ISO 8601 UTC.
+     */
+    var `latest`: kotlin.String? = null 
+    , 
+    /**
+     * `DEADLINE_PASSED`: when the deadline passed, ISO 8601 UTC.
+     */
+    var `deadline`: kotlin.String? = null 
+    , 
+    /**
+     * `RECHECK_WINDOW_EXPIRED`: the last day of the re-inspection window, `YYYY-MM-DD`.
+     */
+    var `closedOn`: kotlin.String? = null 
+    , 
+    /**
+     * `OVERBOOKING_LIMIT_REACHED`: the bookings the day takes, overbooking included.
+     */
+    var `limit`: kotlin.UInt? = null 
+    , 
+    /**
+     * `VEHICLE_ALREADY_BOOKED`: the vehicle's booking in the way.
+     */
+    var `bookingId`: kotlin.String? = null 
+    , 
+    /**
+     * `BOOKING_NOT_MODIFIABLE`: the booking's status (`cancelled`, `no_show`, ...).
+     */
+    var `status`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRefusalFacts: FfiConverterRustBuffer<RefusalFacts> {
+    override fun read(buf: ByteBuffer): RefusalFacts {
+        return RefusalFacts(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RefusalFacts) = (
+            FfiConverterOptionalString.allocationSize(value.`earliest`) +
+            FfiConverterOptionalString.allocationSize(value.`latest`) +
+            FfiConverterOptionalString.allocationSize(value.`deadline`) +
+            FfiConverterOptionalString.allocationSize(value.`closedOn`) +
+            FfiConverterOptionalUInt.allocationSize(value.`limit`) +
+            FfiConverterOptionalString.allocationSize(value.`bookingId`) +
+            FfiConverterOptionalString.allocationSize(value.`status`)
+    )
+
+    override fun write(value: RefusalFacts, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`earliest`, buf)
+            FfiConverterOptionalString.write(value.`latest`, buf)
+            FfiConverterOptionalString.write(value.`deadline`, buf)
+            FfiConverterOptionalString.write(value.`closedOn`, buf)
+            FfiConverterOptionalUInt.write(value.`limit`, buf)
+            FfiConverterOptionalString.write(value.`bookingId`, buf)
+            FfiConverterOptionalString.write(value.`status`, buf)
+    }
+}
+
+
+
+/**
  * The row an action touches: its kind (`rdv`, `ct`, `payment`, ...) and where it belongs.
  */
 data class ResourceRef (
@@ -2975,7 +3063,8 @@ public object FfiConverterTypePrecision: FfiConverterRustBuffer<Precision> {
 
 /**
  * Every error of the engine, grouped as a caller handles them; `code` is the engine's stable
- * machine code (`SLOT_TAKEN`, `NOTICE_TOO_SHORT`, ...), `reason` a human-readable message.
+ * machine code (`SLOT_TAKEN`, `NOTICE_TOO_SHORT`, ...), `reason` a human-readable message; a
+ * booking refusal also carries the facts behind it ([`RefusalFacts`]).
  */
 sealed class PtiException: kotlin.Exception() {
     
@@ -3013,10 +3102,16 @@ sealed class PtiException: kotlin.Exception() {
         /**
          * Why, with the facts (earliest start, deadline, ...).
          */
-        val `reason`: kotlin.String
+        val `reason`: kotlin.String, 
+        
+        /**
+         * The facts behind the refusal, for the app to act on (the earliest start to offer,
+         * the booking in the way, ...); all `None` when the refusal has none.
+         */
+        val `facts`: RefusalFacts
         ) : PtiException() {
         override val message
-            get() = "code=${ `code` }, reason=${ `reason` }"
+            get() = "code=${ `code` }, reason=${ `reason` }, facts=${ `facts` }"
     }
     
     /**
@@ -3083,6 +3178,7 @@ public object FfiConverterTypePtiError : FfiConverterRustBuffer<PtiException> {
             2 -> PtiException.Booking(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
+                FfiConverterTypeRefusalFacts.read(buf),
                 )
             3 -> PtiException.AccessDenied(
                 FfiConverterString.read(buf),
@@ -3109,6 +3205,7 @@ public object FfiConverterTypePtiError : FfiConverterRustBuffer<PtiException> {
                 4UL
                 + FfiConverterString.allocationSize(value.`code`)
                 + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterTypeRefusalFacts.allocationSize(value.`facts`)
             )
             is PtiException.AccessDenied -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
@@ -3137,6 +3234,7 @@ public object FfiConverterTypePtiError : FfiConverterRustBuffer<PtiException> {
                 buf.putInt(2)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
+                FfiConverterTypeRefusalFacts.write(value.`facts`, buf)
                 Unit
             }
             is PtiException.AccessDenied -> {
@@ -3154,6 +3252,38 @@ public object FfiConverterTypePtiError : FfiConverterRustBuffer<PtiException> {
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
     }
 
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalUInt: FfiConverterRustBuffer<kotlin.UInt?> {
+    override fun read(buf: ByteBuffer): kotlin.UInt? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterUInt.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.UInt?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterUInt.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.UInt?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterUInt.write(value, buf)
+        }
+    }
 }
 
 
