@@ -266,7 +266,7 @@ test('the API documentation is generated, served by the app and needs no interne
   await page.fill('#filter', '/api/v1/rdv');
   const createRdv = operations.filter({ hasText: 'Hold a slot' });
   await createRdv.locator('summary').click();
-  await expect(createRdv.getByText('Idempotency-Key')).toBeVisible();
+  await expect(createRdv.getByRole('cell', { name: 'Idempotency-Key', exact: true })).toBeVisible();
   await expect(createRdv.getByText('"disponibilite_id": "string"')).toBeVisible();
   await expect(createRdv.getByText('409 — The state changed meanwhile')).toBeVisible();
   expect(foreign).toEqual([]);
