@@ -18,7 +18,7 @@ use crate::auth::Principal;
 use crate::db::tenant_tx;
 use crate::error::{Error, Result};
 use crate::http::AppState;
-use crate::http::openapi::{Forbidden, NotFound, Unauthorized, Unprocessable};
+use crate::http::openapi::{Forbidden, NotFound, Unprocessable};
 use repo::{Agency, Centre};
 
 /// `/api/v1/agences*` and `/api/v1/cts*`.
@@ -83,7 +83,6 @@ fn parse_id(raw: &str) -> Result<Uuid> {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The agencies the caller may read", body = Vec<Agency>),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
     )
 )]
@@ -114,7 +113,6 @@ async fn list_agencies(
     params(("id" = Uuid, Path, description = "The agency")),
     responses(
         (status = 200, description = "The agency", body = Agency),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
         (status = 422, response = Unprocessable),
@@ -147,7 +145,6 @@ async fn get_agency(
     params(CentreFilter),
     responses(
         (status = 200, description = "The centres the caller may read", body = Vec<Centre>),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 422, response = Unprocessable),
     )
@@ -181,7 +178,6 @@ async fn list_centres(
     params(("id" = Uuid, Path, description = "The centre")),
     responses(
         (status = 200, description = "The centre", body = Centre),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
         (status = 422, response = Unprocessable),

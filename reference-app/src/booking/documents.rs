@@ -9,7 +9,7 @@ use super::access::{self, Caller};
 use super::repo::RdvRow;
 use crate::error::Result;
 use crate::http::AppState;
-use crate::http::openapi::{NotFound, Unauthorized};
+use crate::http::openapi::NotFound;
 
 /// The booking as an iCalendar event (RFC 5545), as a download.
 #[utoipa::path(
@@ -21,7 +21,6 @@ use crate::http::openapi::{NotFound, Unauthorized};
     params(("id" = uuid::Uuid, Path, description = "The booking")),
     responses(
         (status = 200, description = "`<reference>.ics`", content_type = "text/calendar", body = String),
-        (status = 401, response = Unauthorized),
         (status = 404, response = NotFound),
     )
 )]
@@ -48,7 +47,6 @@ pub async fn ics(
     params(("id" = uuid::Uuid, Path, description = "The booking")),
     responses(
         (status = 200, description = "`<reference>.pdf`, one A4 page", content_type = "application/pdf", body = [u8]),
-        (status = 401, response = Unauthorized),
         (status = 404, response = NotFound),
     )
 )]

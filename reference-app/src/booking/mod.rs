@@ -28,9 +28,7 @@ use uuid::Uuid;
 use crate::auth::{self, MaybePrincipal, Principal};
 use crate::db::{TenantContext, tenant_tx};
 use crate::error::{Error, Result};
-use crate::http::openapi::{
-    BadRequest, Conflict, Forbidden, NotFound, Unauthorized, Unprocessable,
-};
+use crate::http::openapi::{Conflict, Forbidden, NotFound, Unprocessable};
 use crate::http::{ApiJson, AppState};
 use crate::notify::outbox;
 use crate::search::{SlotKey, Wanted, code_or, vehicle_category};
@@ -269,10 +267,8 @@ fn booker(principal: &Option<Principal>, target: &ResourceRef) -> Result<Booker>
     responses(
         (status = 201, description = "Held; pay before `hold_expires_at`", body = RdvView),
         (status = 200, description = "The booking this Idempotency-Key already made", body = RdvView),
-        (status = 400, response = BadRequest),
         (status = 403, response = Forbidden),
         (status = 409, response = Conflict),
-        (status = 422, response = Unprocessable),
     )
 )]
 #[tracing::instrument(skip_all)]
@@ -520,7 +516,6 @@ pub struct RdvListView {
     params(MineQuery),
     responses(
         (status = 200, description = "The bookings", body = RdvListView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 422, response = Unprocessable),
     )
@@ -587,7 +582,6 @@ async fn mine(
     params(("id" = Uuid, Path, description = "The booking")),
     responses(
         (status = 200, description = "The booking", body = RdvView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
     )
@@ -625,11 +619,9 @@ pub struct MoveRdv {
     request_body = MoveRdv,
     responses(
         (status = 200, description = "Moved", body = RdvView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
         (status = 409, response = Conflict),
-        (status = 422, response = Unprocessable),
     )
 )]
 #[tracing::instrument(skip_all)]
@@ -774,7 +766,6 @@ pub struct CancelledView {
     params(("id" = Uuid, Path, description = "The booking")),
     responses(
         (status = 200, description = "Cancelled", body = CancelledView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
         (status = 409, response = Conflict),

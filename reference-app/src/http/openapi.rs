@@ -8,7 +8,9 @@ use std::sync::OnceLock;
 
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::schema::{ObjectBuilder, Type};
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToResponse};
 use utoipa_axum::router::OpenApiRouter;
@@ -143,9 +145,9 @@ impl<'s> ToResponse<'s> for RateLimited {
     }
 }
 
-/// Adds the answers every route can give whatever its handler: 429 from the rate limiter,
-/// and for a JSON body the extractor's 400 (syntax, content type), 413 (size) and 422 (a wrong
-/// or unknown field).
+/// Adds the answers a route gives whatever its handler: 429 from the rate limiter, 401 from the
+/// credential extractors when the route admits no anonymous caller, and for a JSON body the
+/// extractor's 400 (syntax, content type), 413 (size) and 422 (a wrong or unknown field).
 fn add_common_responses(openapi: &mut utoipa::openapi::OpenApi) {
     fn cite<'s, R: ToResponse<'s>>() -> RefOr<Response> {
         Ref::from_response_name(R::response().0).into()
@@ -159,10 +161,20 @@ fn add_common_responses(openapi: &mut utoipa::openapi::OpenApi) {
         ];
         for operation in operations.into_iter().flatten() {
             let has_body = operation.request_body.is_some();
+            let anonymous = SecurityRequirement::default();
+            let needs_credentials = operation
+                .security
+                .as_ref()
+                .is_some_and(|ways| !ways.contains(&anonymous));
             let responses = &mut operation.responses.responses;
             responses
                 .entry("429".to_owned())
                 .or_insert_with(cite::<RateLimited>);
+            if needs_credentials {
+                responses
+                    .entry("401".to_owned())
+                    .or_insert_with(cite::<Unauthorized>);
+            }
             if has_body {
                 responses
                     .entry("400".to_owned())

@@ -22,9 +22,7 @@ use crate::booking::access::{self, Access, Caller};
 use crate::booking::repo::RdvRow;
 use crate::booking::view::RdvView;
 use crate::error::{Error, Result};
-use crate::http::openapi::{
-    BadRequest, Conflict, NotFound, PaymentFailed, Unauthorized, Unprocessable,
-};
+use crate::http::openapi::{Conflict, NotFound, PaymentFailed};
 use crate::http::{ApiJson, AppState};
 use crate::notify::outbox;
 pub use provider::{PaymentError, PaymentProvider, Sandbox};
@@ -79,9 +77,7 @@ pub struct CardToken {
     request_body = CardBody,
     responses(
         (status = 200, description = "The card's token", body = CardToken),
-        (status = 400, response = BadRequest),
         (status = 404, response = NotFound),
-        (status = 422, response = Unprocessable),
     )
 )]
 #[tracing::instrument(skip_all)]
@@ -201,8 +197,6 @@ fn failure(code: &str) -> Error {
     request_body = ProcessBody,
     responses(
         (status = 200, description = "Paid and confirmed", body = PaymentResultView),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
         (status = 402, response = PaymentFailed),
         (status = 404, response = NotFound),
         (status = 409, response = Conflict),

@@ -28,7 +28,7 @@ use uuid::Uuid;
 use crate::auth::MaybePrincipal;
 use crate::engine::{Engine, today};
 use crate::error::{Error, Result};
-use crate::http::openapi::{BadRequest, NotFound, RateLimited, Unprocessable};
+use crate::http::openapi::{BadRequest, NotFound, Unprocessable};
 use crate::http::{ApiJson, AppState};
 use crate::user::repo::{TenantInfo, resolve_tenant_info};
 pub use slot_id::SlotKey;
@@ -158,7 +158,6 @@ impl From<&Place> for PlaceView {
     responses(
         (status = 200, description = "Matching places, best first", body = Vec<PlaceView>),
         (status = 422, response = Unprocessable),
-        (status = 429, response = RateLimited),
     )
 )]
 async fn suggest(
@@ -431,9 +430,6 @@ async fn search_scope(
     request_body = SearchBody,
     responses(
         (status = 200, description = "Centres and their free slots", body = SearchResponse),
-        (status = 400, response = BadRequest),
-        (status = 422, response = Unprocessable),
-        (status = 429, response = RateLimited),
     )
 )]
 #[tracing::instrument(skip_all)]

@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::auth::{self, Jwt, Principal, REFRESH_TTL_DAYS, password};
 use crate::db::{TenantContext, tenant_tx};
 use crate::error::{Error, Result};
-use crate::http::openapi::{BadRequest, Conflict, RateLimited, Unauthorized, Unprocessable};
+use crate::http::openapi::{Conflict, Unauthorized};
 use crate::http::{ApiJson, AppState};
 use pti_core::model::TenantId;
 use repo::{Consumed, User};
@@ -116,10 +116,7 @@ pub struct Tokens {
     request_body = RegisterBody,
     responses(
         (status = 201, description = "Signed up and signed in", body = Tokens),
-        (status = 400, response = BadRequest),
         (status = 409, response = Conflict),
-        (status = 422, response = Unprocessable),
-        (status = 429, response = RateLimited),
     )
 )]
 #[tracing::instrument(skip_all)]
@@ -184,10 +181,7 @@ async fn register(
     request_body = LoginBody,
     responses(
         (status = 200, description = "Signed in", body = Tokens),
-        (status = 400, response = BadRequest),
         (status = 401, response = Unauthorized),
-        (status = 422, response = Unprocessable),
-        (status = 429, response = RateLimited),
     )
 )]
 #[tracing::instrument(skip_all)]
@@ -251,10 +245,7 @@ async fn login(
     request_body = RefreshBody,
     responses(
         (status = 200, description = "New tokens", body = Tokens),
-        (status = 400, response = BadRequest),
         (status = 401, response = Unauthorized),
-        (status = 422, response = Unprocessable),
-        (status = 429, response = RateLimited),
     )
 )]
 #[tracing::instrument(skip_all)]
@@ -309,7 +300,6 @@ async fn refresh(
     security(("bearer" = [])),
     responses(
         (status = 204, description = "Signed out"),
-        (status = 401, response = Unauthorized),
     )
 )]
 #[tracing::instrument(skip_all)]
@@ -330,7 +320,6 @@ async fn logout(State(state): State<AppState>, principal: Principal) -> Result<S
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The user", body = User),
-        (status = 401, response = Unauthorized),
     )
 )]
 #[tracing::instrument(skip_all)]
@@ -353,8 +342,6 @@ async fn me(State(state): State<AppState>, principal: Principal) -> Result<Json<
     request_body = UpdateMeBody,
     responses(
         (status = 200, description = "The user", body = User),
-        (status = 401, response = Unauthorized),
-        (status = 422, response = Unprocessable),
     )
 )]
 #[tracing::instrument(skip_all)]

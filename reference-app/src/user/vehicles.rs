@@ -18,7 +18,7 @@ use crate::auth::Principal;
 use crate::booking::{plate, year};
 use crate::db::tenant_tx;
 use crate::error::{Error, Result};
-use crate::http::openapi::{Conflict, Forbidden, NotFound, Unauthorized, Unprocessable};
+use crate::http::openapi::{Conflict, Forbidden, NotFound};
 use crate::http::{ApiJson, AppState};
 use crate::search::{code_or, vehicle_category};
 
@@ -108,7 +108,6 @@ fn own(principal: &Principal, kind: Resource, action: Action) -> Result<()> {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The vehicles", body = Vec<VehicleView>),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
     )
 )]
@@ -181,10 +180,8 @@ fn duplicate(e: sqlx::Error) -> Error {
     request_body = VehicleBody,
     responses(
         (status = 201, description = "Saved", body = VehicleView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 409, response = Conflict),
-        (status = 422, response = Unprocessable),
     )
 )]
 async fn create(
@@ -227,11 +224,9 @@ async fn create(
     request_body = VehicleBody,
     responses(
         (status = 200, description = "Changed", body = VehicleView),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
         (status = 409, response = Conflict),
-        (status = 422, response = Unprocessable),
     )
 )]
 async fn update(
@@ -274,7 +269,6 @@ async fn update(
     params(("id" = Uuid, Path, description = "The vehicle")),
     responses(
         (status = 204, description = "Forgotten"),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
     )
@@ -322,7 +316,6 @@ pub struct Prefs {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The stored preferences: `email`, `sms`, `reminder_j1`, `reminder_h2`, and any key set through `PUT /users/me`", body = Object),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
     )
 )]
@@ -347,9 +340,7 @@ async fn prefs(State(state): State<AppState>, principal: Principal) -> Result<Js
     request_body = Prefs,
     responses(
         (status = 200, description = "The stored preferences", body = Prefs),
-        (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 422, response = Unprocessable),
     )
 )]
 async fn set_prefs(
