@@ -1,12 +1,21 @@
 // Binding overhead from Node: one national-scale search (6000 centres, the benches crate's
 // `national(6000)` data rebuilt with the public API from the same SplitMix64 seed), Paris,
-// 50 km, 20 centres x 3 slots; compare with criterion's search/national_6000_paris_50km_20x3.
-// Usage (after bindings/test.sh node and a release build, `npx napi build --platform --release`
-// in bindings/node): node --expose-gc bindings/node/bench.mjs [centres]
+// 50 km, 20 centres x 3 slots, sorted by distance and by "best", against the same searches in
+// Rust. The Rust side is the benches crate's `search_loop --stdin` (same data, same queries),
+// run in rounds alternating with this file's: the machines measured here drift by up to 1.7x
+// within minutes, so only times taken seconds apart are compared.
+// Usage, after a release build of the addon (`npm run build` in bindings/node) and of the
+// example (`cargo build --release -p pti-benches --example search_loop`):
+//   node --expose-gc bindings/node/bench.mjs [centres]
+// The example is looked for in $PTI_SEARCH_LOOP, else $CARGO_TARGET_DIR/release/examples,
+// else target/release/examples; without it only Node's times are printed.
 // The data (3.7 million bookings as JS objects, ~6 GB of heap) is garbage once the network is
 // built: with --expose-gc it is collected and V8's background sweeping given 5 s to finish before
 // the timed calls, which it would otherwise slow down 2-3x on 2 cores (the engine's own search
 // included).
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createInterface } from 'node:readline'
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
@@ -94,6 +103,18 @@ function build () {
   return net
 }
 
+// The Rust side, started first: it builds its own copy of the data (a second or two).
+const loopPath = process.env.PTI_SEARCH_LOOP ??
+  `${process.env.CARGO_TARGET_DIR ?? new URL('../../target', import.meta.url).pathname}/release/examples/search_loop`
+const rust = existsSync(loopPath) ? spawn(loopPath, ['--stdin'], { stdio: ['pipe', 'pipe', 'inherit'] }) : null
+const answers = rust && createInterface({ input: rust.stdout })[Symbol.asyncIterator]()
+const rustTime = async (calls, sort) => {
+  rust.stdin.write(`${calls} ${sort}\n`)
+  return Number((await answers.next()).value)
+}
+if (rust) await rustTime(1, 'distance')
+else console.log(`(no ${loopPath}: Node's times only)`)
+
 const net = build()
 if (globalThis.gc) {
   globalThis.gc()
@@ -106,16 +127,25 @@ const query = {
   category: 'VP', fuel: 'PETROL', control_type: 'CT', sort: 'distance', limit: 20, slots_per_centre: 3,
 }
 const best = { ...query, sort: 'best' }
-// The machine is shared: five rounds of a second each, alternating the two queries, and the
-// median and best round reported.
-const rounds = { '20x3': [], best: [] }
-for (let round = 0; round < 5; round++) {
-  for (const [name, q] of [['20x3', query], ['best', best]]) rounds[name].push(timeit(() => net.search(q), 1000).per)
+// Forty rounds of ~150 ms a side, alternating Node and Rust and the two queries; the
+// medians of Node's times, of Rust's and of each round's ratio, and the range of the ratios.
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
+const rounds = { distance: [], best: [] }
+for (let round = 0; round < 40; round++) {
+  for (const [name, q] of [['distance', query], ['best', best]]) {
+    const node = timeit(() => net.search(q), 150).per
+    const native = rust ? await rustTime(Math.ceil(150_000 / node), name) : NaN
+    rounds[name].push({ node, native, ratio: node / native })
+  }
 }
-for (const [name, q] of [['20x3', query], ['best', best]]) {
+rust?.stdin.end()
+for (const [name, q] of [['distance', query], ['best', best]]) {
   const hits = net.search(q)
-  const per = rounds[name].sort((a, b) => a - b)
-  console.log(`search/national_${n}_paris_50km_${name} from Node: ${per[2].toFixed(1)} µs per call (median of 5 rounds; best ${per[0].toFixed(1)}, worst ${per[4].toFixed(1)}; ${hits.length} hits)`)
+  const r = rounds[name]
+  const ratios = r.map((x) => x.ratio)
+  console.log(`search/national_${n}_paris_50km_${name === 'distance' ? '20x3' : name} (${hits.length} hits): ` +
+    `Node ${median(r.map((x) => x.node)).toFixed(1)} µs, Rust ${median(r.map((x) => x.native)).toFixed(1)} µs, ` +
+    `Node/Rust ${median(ratios).toFixed(2)}x (rounds: ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}x)`)
 }
 // Where the time goes: the query's text, the native call alone (search, encoding, crossing) and
 // a napi call that does nothing (a getter).

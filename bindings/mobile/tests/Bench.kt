@@ -104,4 +104,11 @@ fun main(args: Array<String>) {
     }
     val (per, calls) = timeit({ network.size() })
     println("Network.size() through uniffi (Kotlin, JVM), the floor of a call: %.2f µs (%d calls)".format(per, calls))
+    // Where the floor goes (this file is compiled with the generated bindings, so their
+    // internals are visible): a JNA call with no argument, and the call-status structure that
+    // uniffi's Kotlin makes for each of the two FFI calls of a method (clone the handle, call).
+    val (bare, _) = timeit({ IntegrityCheckingUniffiLib.ffi_pti_calendar_mobile_uniffi_contract_version() })
+    println("  a JNA direct call with no argument: %.2f µs".format(bare))
+    val (status, _) = timeit({ UniffiRustCallStatus() })
+    println("  a new UniffiRustCallStatus (JNA Structure): %.2f µs".format(status))
 }

@@ -74,3 +74,28 @@ test('engine refusals have the stable code', () => {
   assert.throws(() => network().search({ ...QUERY, area: { radius: -1 } }), code('INVALID_RADIUS'))
   assert.throws(() => pti.parsePlate('AI-123-CD'), code('INVALID_PLATE'))
 })
+
+test('a network of thousands of centres and bookings is read whole, and a bad element is named', () => {
+  // The constructor reads its arrays a chunk of 1024 elements at a time: 2,500 centres and
+  // 2,500 bookings cross two chunk boundaries.
+  const id = (n, tag) => `00000000-0000-0000-${tag}-${n.toString(16).padStart(12, '0')}`
+  const start = '2026-12-03T07:00:00+00:00'
+  const centres = Array.from({ length: 2500 }, (_, n) => ({ ...setup.centres[0], id: id(n, 'cccc') }))
+  const bookings = centres.map((c, n) => ({
+    centre_id: c.id, booking_id: id(n, 'bbbb'), inspector_id: setup.centres[0].inspectors[0].id,
+    start, duration_minutes: 35,
+  }))
+  const net = new pti.Network(centres, '2026-11-30', 30, bookings)
+  assert.equal(net.size, 2500)
+  for (const n of [0, 1023, 1024, 2047, 2048, 2499]) {
+    assert.throws(() => net.book(centres[n].id, B1, start, 35, ['VL']), code('SLOT_TAKEN'))
+  }
+  const badBooking = bookings.map((b, n) => (n === 2100 ? { ...b, start: 'tomorrow' } : b))
+  assert.throws(() => new pti.Network(centres, '2026-11-30', 30, badBooking),
+    (e) => code('ERR_INVALID_ARG_VALUE')(e) && /invalid existing booking/.test(e.message))
+  const badCentre = centres.map((c, n) => (n === 1500 ? { ...c, grid_minutes: 'half an hour' } : c))
+  assert.throws(() => new pti.Network(badCentre, '2026-11-30', 30, bookings),
+    (e) => code('ERR_INVALID_ARG_VALUE')(e) && /invalid centre/.test(e.message))
+  const stray = [...bookings, { ...bookings[0], centre_id: id(9999, 'cccc'), booking_id: id(9999, 'bbbb') }]
+  assert.throws(() => new pti.Network(centres, '2026-11-30', 30, stray), code('UNKNOWN_CENTRE'))
+})
