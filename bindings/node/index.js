@@ -16,30 +16,33 @@ const searchRaw = Network.prototype.searchRaw
 const searchFast = Network.prototype.searchFast
 
 // The hits from `encode_hits`'s layout (src/lib.rs). Numbers: `n[0]` hits, `n[1]` distinct
-// instants and the length of each one's text, then per hit distanceKm, priceCents, rating,
-// durationMinutes, slot count and per slot capacity, start, end (instants by index). Text: per
-// hit centreId and tenantId (36 characters each), then the distinct instants.
+// instants, `n[2]` the count of numbers for the hits, then per hit distanceKm, priceCents,
+// rating, durationMinutes, slot count and per slot capacity, start, end (instants by index),
+// then the length of each instant's text. Text: per hit centreId and tenantId (36 characters
+// each), then the distinct instants.
 function hitsFrom (n, text) {
   const count = n[0]
   const instantCount = n[1]
-  const instants = []
+  // Arrays made at their length and filled (`push` grows them, a copy each time).
+  const instants = new Array(instantCount)
   let p = 72 * count
-  let i = 2
+  let i = 3 + n[2]
   for (let k = 0; k < instantCount; k++) {
     const end = p + n[i++]
-    instants.push(text.slice(p, end))
+    instants[k] = text.slice(p, end)
     p = end
   }
-  const hits = []
+  const hits = new Array(count)
   p = 0
+  i = 3
   for (let h = 0; h < count; h++) {
-    const slots = []
     const slotCount = n[i + 4]
+    const slots = new Array(slotCount)
     let s = i + 5
     for (let k = 0; k < slotCount; k++, s += 3) {
-      slots.push({ start: instants[n[s + 1]], end: instants[n[s + 2]], capacity: n[s] })
+      slots[k] = { start: instants[n[s + 1]], end: instants[n[s + 2]], capacity: n[s] }
     }
-    hits.push({
+    hits[h] = {
       centreId: text.slice(p, p + 36),
       tenantId: text.slice(p + 36, p + 72),
       distanceKm: n[i],
@@ -47,7 +50,7 @@ function hitsFrom (n, text) {
       rating: n[i + 2],
       durationMinutes: n[i + 3],
       slots,
-    })
+    }
     p += 72
     i = s
   }
@@ -68,7 +71,7 @@ function queryText (query) {
 }
 
 // The numbers of a search's hits, written by the native calls into one buffer reused by every
-// call (grown when a search has more: 1 + 200 hits × (5 + 50 slots × 3) numbers at most); it
+// call (grown when a search needs more: 3 + 200 hits × (5 + 50 slots × 5) numbers at most); it
 // also carries the numbers of `searchFast`'s query.
 let buffer = Buffer.alloc(8 * 1024)
 let numbers = new Float64Array(buffer.buffer, buffer.byteOffset, 1024)

@@ -275,24 +275,30 @@ impl From<availability::Placement> for Placement {
 
 /// The distinct instants of a search's slots, each written once in the text sent to
 /// JavaScript (the 20 hits of a search near Paris share a dozen starts and ends among 120).
-#[derive(Default)]
 struct Instants {
     /// Instant, UTC offset → its index, in order of first appearance.
     seen: Vec<((i64, u32), i32)>,
     /// The same, once there are too many for a linear scan.
     index: HashMap<((i64, u32), i32), u32>,
-    /// Their text, one after the other.
-    text: String,
-    /// The length of each text.
-    lengths: Vec<f64>,
+    /// The length of each one's text.
+    lengths: Vec<u32>,
 }
 
 impl Instants {
     /// Beyond this many distinct instants, they are looked up in a hash map.
     const SCAN: usize = 32;
 
-    /// The index of `t`'s text, written the first time.
-    fn of(&mut self, t: &DateTime<FixedOffset>) -> f64 {
+    /// Room for `n` distinct instants.
+    fn with_capacity(n: usize) -> Self {
+        Instants {
+            seen: Vec::with_capacity(n),
+            index: HashMap::new(),
+            lengths: Vec::with_capacity(n),
+        }
+    }
+
+    /// The index of `t`, whose text is appended to `text` the first time.
+    fn of(&mut self, t: &DateTime<FixedOffset>, text: &mut String) -> f64 {
         let key = (
             (t.timestamp(), t.timestamp_subsec_nanos()),
             t.offset().local_minus_utc(),
@@ -314,32 +320,68 @@ impl Instants {
                 self.index.insert(key, i);
             }
         }
-        let at = self.text.len();
-        push_local_iso(&mut self.text, t);
-        self.lengths.push((self.text.len() - at) as f64);
+        let at = text.len();
+        push_local_iso(text, t);
+        self.lengths.push((text.len() - at) as u32);
         f64::from(i)
     }
 }
 
-/// Numbers per hit in `encode_hits`'s array, then per slot.
+/// Numbers before the hits in `encode_hits`'s output, per hit, then per slot.
+const HEAD_NUMBERS: usize = 3;
 const HIT_NUMBERS: usize = 5;
 const SLOT_NUMBERS: usize = 3;
 
-/// `hits` for the JavaScript wrapper (`index.js`, `hitsFrom`), which builds the `SearchHit`s.
-/// The numbers: `[0]` the number of hits, `[1]` the number of distinct instants, then the
-/// length of each instant's text, then per hit `distanceKm, priceCents, rating,
-/// durationMinutes, number of slots` and per slot `capacity, start, end` (instants by index).
-/// The text: per hit `centreId tenantId` (36 characters each), then the distinct instants.
-fn encode_hits(hits: &[pti_core::search::SearchHit]) -> (Vec<f64>, String) {
+/// The numbers of `encode_hits`, written one after the other into a byte buffer.
+struct Numbers<'a> {
+    out: &'a mut [u8],
+    len: usize,
+}
+
+impl Numbers<'_> {
+    /// Writes number `at` (the buffer was checked long enough).
+    fn set(&mut self, at: usize, value: f64) {
+        self.out[8 * at..8 * at + 8].copy_from_slice(&value.to_ne_bytes());
+    }
+
+    /// Appends `values`.
+    fn push<const N: usize>(&mut self, values: [f64; N]) {
+        for v in values {
+            self.set(self.len, v);
+            self.len += 1;
+        }
+    }
+}
+
+/// Writes `hits` for the JavaScript wrapper (`index.js`, `hitsFrom`), which builds the
+/// `SearchHit`s, and returns their text (ASCII only, so it crosses as Latin-1, which V8 copies
+/// without decoding). The numbers, into `out` in native byte order: `[0]` the number of hits,
+/// `[1]` the number of distinct instants, `[2]` the count of numbers that follow for the hits:
+/// per hit `distanceKm, priceCents, rating, durationMinutes, number of slots` and per slot
+/// `capacity, start, end` (instants by index); then the length of each instant's text. The
+/// text: per hit `centreId tenantId` (36 characters each), then the distinct instants.
+/// When `out` is too short, its first number is minus the count it needs and the text is empty.
+fn encode_hits(hits: &[pti_core::search::SearchHit], out: &mut [u8]) -> String {
     let slots: usize = hits.iter().map(|h| h.slots.len()).sum();
-    let mut body = Vec::with_capacity(HIT_NUMBERS * hits.len() + SLOT_NUMBERS * slots);
-    let mut text = String::with_capacity(72 * hits.len() + 25 * 16);
-    let mut instants = Instants::default();
+    let body = HIT_NUMBERS * hits.len() + SLOT_NUMBERS * slots;
+    let most = HEAD_NUMBERS + body + 2 * slots;
+    if out.len() < 8 * most {
+        if let Some(first) = out.get_mut(..8) {
+            first.copy_from_slice(&(-(most as f64)).to_ne_bytes());
+        }
+        return String::new();
+    }
+    let mut text = String::with_capacity(72 * hits.len() + 26 * 2 * slots.min(16));
     let mut uuid = [0u8; uuid::fmt::Hyphenated::LENGTH];
     for h in hits {
         text.push_str(h.centre_id.0.hyphenated().encode_lower(&mut uuid));
         text.push_str(h.tenant_id.0.hyphenated().encode_lower(&mut uuid));
-        body.extend([
+    }
+    let mut instants = Instants::with_capacity(2 * slots);
+    let mut numbers = Numbers { out, len: 0 };
+    numbers.push([hits.len() as f64, 0.0, body as f64]);
+    for h in hits {
+        numbers.push([
             h.distance_km,
             h.price.gross.cents() as f64,
             f64::from(h.rating),
@@ -347,39 +389,23 @@ fn encode_hits(hits: &[pti_core::search::SearchHit]) -> (Vec<f64>, String) {
             h.slots.len() as f64,
         ]);
         for s in &h.slots {
-            body.extend([
-                f64::from(s.capacity),
-                instants.of(&s.start),
-                instants.of(&s.end),
-            ]);
+            let start = instants.of(&s.start, &mut text);
+            let end = instants.of(&s.end, &mut text);
+            numbers.push([f64::from(s.capacity), start, end]);
         }
     }
-    let mut numbers = Vec::with_capacity(2 + instants.lengths.len() + body.len());
-    numbers.extend([hits.len() as f64, instants.lengths.len() as f64]);
-    numbers.extend(instants.lengths);
-    numbers.extend(body);
-    text.push_str(&instants.text);
-    (numbers, text)
+    for &length in &instants.lengths {
+        numbers.push([f64::from(length)]);
+    }
+    numbers.set(1, instants.lengths.len() as f64);
+    text
 }
 
 impl Network {
-    /// Searches; writes the hits' numbers into `out` (native byte order) and returns their
-    /// text (layout: `encode_hits`: ASCII only, so it crosses as Latin-1, which V8 copies
-    /// without decoding); when `out` is too short, its first number is minus the count needed
-    /// and the text is empty.
+    /// Searches; writes the hits into `out` and returns their text (see `encode_hits`).
     fn search_into(&self, query: &SearchQuery, out: &mut [u8]) -> Result<String, Code> {
         let hits = self.index.search(query).map_err(coded)?;
-        let (numbers, text) = encode_hits(&hits);
-        if out.len() < 8 * numbers.len() {
-            if let Some(first) = out.get_mut(..8) {
-                first.copy_from_slice(&(-(numbers.len() as f64)).to_ne_bytes());
-            }
-            return Ok(String::new());
-        }
-        for (bytes, n) in out.chunks_exact_mut(8).zip(numbers) {
-            bytes.copy_from_slice(&n.to_ne_bytes());
-        }
-        Ok(text)
+        Ok(encode_hits(&hits, out))
     }
 }
 
