@@ -720,6 +720,27 @@ async fn clients_see_their_own_bookings_and_never_another_tenants(owner: PgPool)
     )
     .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // A path that is not a vehicle id is the same JSON 404, not the extractor's plain text.
+    for (method, body) in [
+        (Method::DELETE, None),
+        (
+            Method::PUT,
+            Some(json!({ "immatriculation": "QR-654-ST", "vehicle_type": "VP", "fuel": "DIESEL" })),
+        ),
+    ] {
+        let (status, _, answer) = send(
+            &state,
+            method,
+            "/api/v1/users/me/vehicles/not-a-uuid",
+            &[("authorization", &bearer(&client_b))],
+            body,
+        )
+        .await;
+        assert_eq!(
+            (status, answer["code"].as_str()),
+            (StatusCode::NOT_FOUND, Some("NOT_FOUND"))
+        );
+    }
     // Another client of the same network cannot read it either.
     let (client_a2, _) = common::user_token(&owner, Some(a), "CLIENT").await;
     let (status, _, body) = send(

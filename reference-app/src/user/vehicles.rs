@@ -232,10 +232,11 @@ async fn create(
 async fn update(
     State(state): State<AppState>,
     principal: Principal,
-    Path(id): Path<Uuid>,
+    Path(id): Path<String>,
     ApiJson(body): ApiJson<VehicleBody>,
 ) -> Result<Json<VehicleView>> {
     own(&principal, Resource::Vehicle, Action::Update)?;
+    let id = vehicle_id(&id)?;
     let v = check(&body)?;
     let mut tx = tenant_tx(&state.db, &principal.context()).await?;
     let row = sqlx::query_as(&format!(
@@ -259,6 +260,12 @@ async fn update(
     Ok(Json(row))
 }
 
+/// The vehicle named by a path: text that is not a UUID names none (as for bookings), so it is
+/// the app's JSON 404, not the path extractor's plain-text 400.
+fn vehicle_id(raw: &str) -> Result<Uuid> {
+    Uuid::parse_str(raw).map_err(|_| Error::NotFound)
+}
+
 /// Forget a saved vehicle.
 #[utoipa::path(
     delete,
@@ -276,9 +283,10 @@ async fn update(
 async fn remove(
     State(state): State<AppState>,
     principal: Principal,
-    Path(id): Path<Uuid>,
+    Path(id): Path<String>,
 ) -> Result<StatusCode> {
     own(&principal, Resource::Vehicle, Action::Delete)?;
+    let id = vehicle_id(&id)?;
     let mut tx = tenant_tx(&state.db, &principal.context()).await?;
     let done = sqlx::query("DELETE FROM vehicles WHERE id = $1 AND user_id = $2")
         .bind(id)
