@@ -79,13 +79,11 @@ fn read_each<T: for<'de> Deserialize<'de>>(
         let chunk = at..array.len().min(at + CHUNK);
         env.run_in_scope(|| {
             Ok(chunk.clone().try_for_each(|i| {
-                let value = array
-                    .get::<Value>(i)
-                    .map_err(|e| napi::Error::new(Code("ERR_INVALID_ARG_VALUE"), e.reason))?;
+                let value = array.get::<Value>(i).map_err(|e| bad_value(e.reason))?;
                 each(from_js(what, value.unwrap_or(Value::Null))?)
             }))
         })
-        .map_err(|e| napi::Error::new(Code("ERR_INVALID_ARG_VALUE"), e.reason))??;
+        .map_err(|e| bad_value(e.reason))??;
         at = chunk.end;
     }
     Ok(())
