@@ -198,9 +198,26 @@ async fn a_guest_books_pays_and_is_notified(owner: PgPool) {
         (Some("pending_payment"), Some("AB-123-CD"))
     );
     assert!(rdv["hold_expires_at"].is_string());
-    assert!(
-        !offered(&state, "Paris", 3, &slot).await,
-        "a held slot is not offered"
+    // Each hold takes one inspector: the start stays offered while another one is free there.
+    let mut fills = 0;
+    while offered(&state, "Paris", 3, &slot).await {
+        fills += 1;
+        assert!(fills < 10, "holds never filled the slot");
+        let (status, body) = hold(
+            &state,
+            &[("idempotency-key", &format!("fill-{fills}"))],
+            &slot,
+            &format!("EF-{fills:03}-GH"),
+            "autre@test.com",
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let (status, body) = hold(&state, &[], &slot, "EF-100-GH", "autre@test.com").await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("SLOT_TAKEN")),
+        "a slot no longer offered cannot be held"
     );
     // Retrying with the same key answers the same booking.
     let (status, again) = hold(
@@ -822,7 +839,9 @@ async fn committed_planning_changes_reach_the_engine(owner: PgPool) {
          plate_normalized, vehicle_category, control_type, status, price_cents, vat_cents, start_at, end_at) \
          SELECT tenant_id, 'OTHER-' || id, centre_id, id, 'other@instance.fr', 'AA-001-AA', 'AA001AA', \
          'VP', 'CT', 'confirmed', 7900, 1317, $2, $2 + interval '35 minutes' \
-         FROM controleurs WHERE centre_id = $1",
+         FROM controleurs c WHERE centre_id = $1 AND NOT EXISTS (SELECT 1 FROM rdv r \
+         WHERE r.inspector_id = c.id AND r.status IN ('pending_payment', 'confirmed', 'in_progress') \
+         AND tstzrange(r.start_at, r.end_at) && tstzrange($2, $2 + interval '35 minutes'))",
     )
     .bind(centre)
     .bind(start.with_timezone(&Utc))

@@ -465,14 +465,16 @@ pub async fn run(owner: &PgPool, reset: bool) -> anyhow::Result<Option<Summary>>
     Ok(Some(summary))
 }
 
-/// Draws a progress bar on standard error (a terminal's line is redrawn in place).
+/// Draws a progress bar on standard error; a terminal's line is redrawn in place, a log gets
+/// only the finished bar.
 fn progress(what: &str, done: usize, total: usize) {
-    use std::io::Write;
-    if !done.is_multiple_of(10) && done != total {
+    use std::io::{IsTerminal, Write};
+    let mut err = std::io::stderr();
+    let step = if err.is_terminal() { 10 } else { total.max(1) };
+    if !done.is_multiple_of(step) && done != total {
         return;
     }
     let filled = done * 30 / total.max(1);
-    let mut err = std::io::stderr();
     let _ = write!(
         err,
         "\r{what:<10} [{}{}] {done}/{total}",
@@ -594,9 +596,11 @@ async fn bookings(
             };
             (start.with_timezone(&Utc), inspector.id.0)
         } else {
-            let from = Utc::now()
-                + Duration::days(rng.gen_range(1..30))
-                + Duration::hours(rng.gen_range(0..10));
+            // From a day and an hour, not from the clock: the same day seeds the same week.
+            let from = (today() + Duration::days(rng.gen_range(1..30)))
+                .and_time(NaiveTime::MIN)
+                .and_utc()
+                + Duration::hours(rng.gen_range(6..16));
             let Some(a) = engine.index.availability_mut(centre_id) else {
                 continue;
             };
