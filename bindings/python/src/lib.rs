@@ -17,7 +17,10 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Utc};
+use chrono::{
+    DateTime, Datelike, FixedOffset, LocalResult, NaiveDate, Offset, TimeZone, Timelike, Utc,
+};
+use chrono_tz::Tz;
 use pti_core::Coded;
 use pti_core::availability::{self, CentreAvailability, ExistingBooking, Need};
 use pti_core::model::{self, Agreements, BookingId, CentreId};
@@ -28,7 +31,7 @@ use pyo3::exceptions::{PyException, PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{
-    PyBool, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PySlice, PyString, PyTuple,
+    PyBool, PyBytes, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PySlice, PyString, PyTuple,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -375,44 +378,89 @@ fn to_json(what: &str, value: &Bound<'_, PyAny>) -> PyResult<Value> {
     )))
 }
 
-static DATETIME: PyOnceLock<(Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
-static TIMEZONES: Mutex<BTreeMap<i32, Py<PyAny>>> = Mutex::new(BTreeMap::new());
+static DATETIME: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static ZONES: Mutex<BTreeMap<&'static str, Option<Py<PyAny>>>> = Mutex::new(BTreeMap::new());
+static OFFSETS: Mutex<BTreeMap<i32, Py<PyAny>>> = Mutex::new(BTreeMap::new());
 
-/// An aware `datetime` with a fixed offset. Faster than pyo3's chrono conversion under abi3
-/// (no datetime C API there): the class, its `fromtimestamp` and one `timezone` per offset are
-/// cached, and a whole second crosses as one `int` rather than seven fields.
-fn py_datetime<'py>(py: Python<'py>, t: &DateTime<FixedOffset>) -> PyResult<Bound<'py, PyAny>> {
-    let offset = t.offset().local_minus_utc();
-    let tz = {
-        let mut cache = TIMEZONES.lock().unwrap_or_else(|e| e.into_inner());
-        match cache.get(&offset) {
-            Some(tz) => tz.clone_ref(py),
-            None => {
-                let tz: Py<PyAny> = t.offset().into_pyobject(py)?.into_any().unbind();
-                cache.insert(offset, tz.clone_ref(py));
-                tz
-            }
-        }
-    };
-    let (class, from_timestamp) = DATETIME.get_or_try_init(py, || {
-        let class = py.import("datetime")?.getattr("datetime")?;
-        let from_timestamp = class.getattr("fromtimestamp")?;
-        PyResult::Ok((class.unbind(), from_timestamp.unbind()))
+/// An aware `datetime` of the instant `t` in `zone`, with `zone`'s `zoneinfo.ZoneInfo` as its
+/// `tzinfo` (wall-clock arithmetic and `tzname()` as Python users expect); with `t`'s fixed UTC
+/// offset when this Python has no data for the zone.
+///
+/// Made as unpickling makes it, `datetime(state, tzinfo)` from its 10-byte pickled state: under
+/// abi3 there is no datetime C API, and the keyword constructor spends most of its time parsing
+/// eight arguments. The state (a format every Python must keep reading for old pickles) is the
+/// local year (2 bytes, big-endian), month (high bit: `fold`), day, hour, minute, second and
+/// microsecond (3 bytes).
+fn py_datetime<'py>(
+    py: Python<'py>,
+    t: &DateTime<FixedOffset>,
+    zone: Tz,
+) -> PyResult<Bound<'py, PyAny>> {
+    let class = DATETIME.get_or_try_init(py, || {
+        PyResult::Ok(py.import("datetime")?.getattr("datetime")?.unbind())
     })?;
-    if t.timestamp_subsec_nanos() == 0 {
-        return from_timestamp.bind(py).call1((t.timestamp(), tz));
-    }
     let local = t.naive_local();
-    class.bind(py).call1((
-        local.year(),
-        local.month(),
-        local.day(),
-        local.hour(),
-        local.minute(),
-        local.second(),
-        local.nanosecond() / 1000,
-        tz,
-    ))
+    let (tz, fold) = match zone_info(py, zone)? {
+        Some(zone_info) => (zone_info, second_of_repeated_hour(zone, t)),
+        None => (fixed_offset(py, t)?, false),
+    };
+    let [_, _, year_high, year_low] = local.year().to_be_bytes();
+    let [_, micro_high, micro_mid, micro_low] = (local.nanosecond() / 1000).to_be_bytes();
+    let state = [
+        year_high,
+        year_low,
+        local.month() as u8 | if fold { 0x80 } else { 0 },
+        local.day() as u8,
+        local.hour() as u8,
+        local.minute() as u8,
+        local.second() as u8,
+        micro_high,
+        micro_mid,
+        micro_low,
+    ];
+    class.bind(py).call1((PyBytes::new(py, &state), tz))
+}
+
+/// Whether `t` is the later of two instants with the same wall-clock time in `zone` (the hour
+/// repeated when summer time ends): Python's `fold=1`.
+fn second_of_repeated_hour(zone: Tz, t: &DateTime<FixedOffset>) -> bool {
+    match zone.offset_from_local_datetime(&t.naive_local()) {
+        LocalResult::Ambiguous(_, later) => later.fix() == *t.offset(),
+        _ => false,
+    }
+}
+
+/// `zoneinfo.ZoneInfo(zone)`, made once per zone; `None` when this Python has no data for it
+/// (no system time zone database and no `tzdata` package). The lock is not held while Python
+/// runs: an import can let another thread in.
+fn zone_info(py: Python<'_>, zone: Tz) -> PyResult<Option<Py<PyAny>>> {
+    {
+        let cache = ZONES.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = cache.get(zone.name()) {
+            return Ok(known.as_ref().map(|z| z.clone_ref(py)));
+        }
+    }
+    let made = py
+        .import("zoneinfo")?
+        .getattr("ZoneInfo")?
+        .call1((zone.name(),))
+        .ok()
+        .map(Bound::unbind);
+    let mut cache = ZONES.lock().unwrap_or_else(|e| e.into_inner());
+    cache.insert(zone.name(), made.as_ref().map(|z| z.clone_ref(py)));
+    Ok(made)
+}
+
+/// The `datetime.timezone` of `t`'s UTC offset, made once per offset.
+fn fixed_offset(py: Python<'_>, t: &DateTime<FixedOffset>) -> PyResult<Py<PyAny>> {
+    let offset = t.offset().local_minus_utc();
+    let mut cache = OFFSETS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(tz) = cache.get(&offset) {
+        return Ok(tz.clone_ref(py));
+    }
+    let tz: Py<PyAny> = t.offset().into_pyobject(py)?.into_any().unbind();
+    cache.insert(offset, tz.clone_ref(py));
+    Ok(tz)
 }
 
 /// A validated French plate.
@@ -517,20 +565,21 @@ fn centre_arg(value: &Bound<'_, PyAny>) -> PyResult<model::Centre> {
 pub struct Slot {
     start: DateTime<FixedOffset>,
     end: DateTime<FixedOffset>,
+    zone: Tz,
 }
 
 #[pymethods]
 impl Slot {
-    /// Start, aware, with the local UTC offset.
+    /// Start, aware, in the centre's time zone (`zoneinfo.ZoneInfo`).
     #[getter]
     fn start<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_datetime(py, &self.start)
+        py_datetime(py, &self.start, self.zone)
     }
 
-    /// End, aware, with the local UTC offset.
+    /// End, aware, in the centre's time zone.
     #[getter]
     fn end<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_datetime(py, &self.end)
+        py_datetime(py, &self.end, self.zone)
     }
 
     fn __repr__(&self) -> String {
@@ -548,6 +597,8 @@ impl Slot {
 #[pyclass(frozen, sequence, module = "pti_calendar._native")]
 pub struct Slots {
     slots: Vec<schedule::Slot>,
+    /// The centre's time zone.
+    zone: Tz,
 }
 
 impl Slots {
@@ -557,6 +608,7 @@ impl Slots {
         Slot {
             start: s.start,
             end: s.end,
+            zone: self.zone,
         }
     }
 }
@@ -645,11 +697,10 @@ fn generate_slots(
     let first_day = day("first_day", first_day)?;
     let days = count("days", days)?;
     let duration = count("duration_minutes", duration_minutes)?;
-    let slots = match centre.cast::<Centre>() {
-        Ok(c) => expand(&c.get().inner, first_day, days, duration)?,
-        Err(_) => expand(&from_py("centre", centre)?, first_day, days, duration)?,
-    };
-    Ok(Slots { slots })
+    match centre.cast::<Centre>() {
+        Ok(c) => expand(&c.get().inner, first_day, days, duration),
+        Err(_) => expand(&from_py("centre", centre)?, first_day, days, duration),
+    }
 }
 
 /// A centre's schedule over a horizon.
@@ -658,29 +709,34 @@ fn expand(
     first_day: NaiveDate,
     days: u32,
     duration: u32,
-) -> PyResult<Vec<schedule::Slot>> {
+) -> PyResult<Slots> {
     let horizon = Horizon::new(centre.time_zone, first_day, days).map_err(coded)?;
-    schedule::generate_slots(centre, &horizon, duration).map_err(coded)
+    Ok(Slots {
+        slots: schedule::generate_slots(centre, &horizon, duration).map_err(coded)?,
+        zone: centre.time_zone,
+    })
 }
 
 /// A free start in a search hit.
 #[pyclass(frozen, module = "pti_calendar._native")]
 pub struct FreeSlot {
     slot: availability::FreeSlot,
+    /// The centre's time zone.
+    zone: Tz,
 }
 
 #[pymethods]
 impl FreeSlot {
-    /// Start, aware, with the local UTC offset.
+    /// Start, aware, in the centre's time zone (`zoneinfo.ZoneInfo`).
     #[getter]
     fn start<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_datetime(py, &self.slot.start)
+        py_datetime(py, &self.slot.start, self.zone)
     }
 
-    /// End of the inspection, aware.
+    /// End of the inspection, aware, in the centre's time zone.
     #[getter]
     fn end<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_datetime(py, &self.slot.end)
+        py_datetime(py, &self.slot.end, self.zone)
     }
 
     /// How many more bookings could start then.
@@ -704,6 +760,8 @@ impl FreeSlot {
 #[pyclass(frozen, module = "pti_calendar._native")]
 pub struct SearchHit {
     hit: search::SearchHit,
+    /// The centre's time zone.
+    zone: Tz,
 }
 
 #[pymethods]
@@ -747,7 +805,13 @@ impl SearchHit {
     /// First free starts (a new list at each read, as before).
     #[getter]
     fn slots<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, self.hit.slots.iter().map(|&slot| FreeSlot { slot }))
+        PyList::new(
+            py,
+            self.hit.slots.iter().map(|&slot| FreeSlot {
+                slot,
+                zone: self.zone,
+            }),
+        )
     }
 
     fn __repr__(&self) -> String {
@@ -882,7 +946,16 @@ impl Network {
             .index
             .search(&query)
             .map_err(coded::<search::SearchError>)?;
-        PyList::new(py, hits.into_iter().map(|hit| SearchHit { hit }))
+        PyList::new(
+            py,
+            hits.into_iter().map(|hit| SearchHit {
+                zone: self
+                    .index
+                    .centre(hit.centre_id)
+                    .map_or(Tz::UTC, |c| c.time_zone),
+                hit,
+            }),
+        )
     }
 
     /// Books an inspection of `duration_minutes` needing `agreements` (e.g. `["VL"]`) at

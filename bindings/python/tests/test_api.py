@@ -95,6 +95,20 @@ def test_existing_bookings_take_capacity() -> None:
     assert net.displaced == []
 
 
+def test_datetimes_carry_the_centres_zoneinfo() -> None:
+    hit = next(h for h in network().search(**QUERY) if h.centre_id == C1)
+    assert hit.slots[0].start.tzinfo is PARIS and hit.slots[0].end.tzinfo is PARIS
+    # Over the spring change (28 March 2027) the names follow the zone, and adding a day keeps
+    # the wall-clock time, as with any ZoneInfo datetime.
+    slots = pti.generate_slots(SETUP["centres"][0], dt.date(2027, 3, 22), 14, 35)
+    assert {s.start.tzname() for s in slots} == {"CET", "CEST"}
+    before = next(s.start for s in slots if s.start.date() == dt.date(2027, 3, 26))
+    assert before.tzinfo is PARIS
+    week_later = before + dt.timedelta(days=7)
+    assert (week_later.hour, week_later.utcoffset()) == (before.hour, dt.timedelta(hours=2))
+    assert week_later in {s.start for s in slots}
+
+
 def test_naive_datetime_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="naive"):
         network().book(C1, "00000000-0000-0000-0000-0000000000b1", dt.datetime(2026, 12, 3, 8), 35, ["VL"])

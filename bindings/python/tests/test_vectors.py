@@ -61,8 +61,10 @@ def test_slots(case: dict[str, Any]) -> None:
     centre = pti.Centre(inp["centre"])
     slots = pti.generate_slots(centre, first_day, inp["days"], inp["duration_minutes"])
     starts = [rfc3339(s.start) for s in slots]
+    utc = dt.timezone.utc
     for s in slots:
-        assert s.end - s.start == dt.timedelta(minutes=inp["duration_minutes"])
+        # In UTC: Python subtracts datetimes that share a tzinfo in wall-clock time.
+        assert s.end.astimezone(utc) - s.start.astimezone(utc) == dt.timedelta(minutes=inp["duration_minutes"])
     if "count" in expected:
         assert len(starts) == expected["count"]
     if "slots" in expected:

@@ -68,7 +68,7 @@ class Centre:
 
 @final
 class Slot:
-    """A slot of a centre's schedule; aware datetimes with the local UTC offset."""
+    """A slot of a centre's schedule; aware datetimes in the centre's ``ZoneInfo``."""
 
     @property
     def start(self) -> datetime.datetime: ...
@@ -96,7 +96,7 @@ def generate_slots(
 
 @final
 class FreeSlot:
-    """A free start found by a search."""
+    """A free start found by a search; aware datetimes in the centre's ``ZoneInfo``."""
 
     @property
     def start(self) -> datetime.datetime: ...
