@@ -578,39 +578,61 @@ async fn moving_and_cancelling_follow_the_policy(owner: PgPool) {
         (StatusCode::CONFLICT, Some("INVALID_STATUS"))
     );
 
-    // Within 24 hours of the start, a booking can no longer be moved.
-    let soon = slots(&state, "Marseille", 0, &[]).await;
-    let soon = soon.iter().find(|s| {
-        let start = chrono::DateTime::parse_from_rfc3339(s["start"].as_str().unwrap()).unwrap();
-        start.with_timezone(&Utc) < Utc::now() + Duration::hours(24)
-    });
-    if let Some(s) = soon {
-        let (_, rdv) = hold(
-            &state,
-            &[],
-            s["disponibilite_id"].as_str().unwrap(),
-            "GH-789-JK",
-            "late@test.fr",
+    // Within 24 hours of the start, a booking can no longer be moved. The booking is moved
+    // there in the database, to an hour its inspector has free, whatever the time of the run.
+    let slot = slots(&state, "Marseille", 3, &[]).await[0]["disponibilite_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, rdv) = hold(&state, &[], &slot, "GH-789-JK", "late@test.fr").await;
+    assert_eq!(status, StatusCode::CREATED, "{rdv}");
+    let (id, token) = (
+        rdv["id"].as_str().unwrap(),
+        rdv["guest_token"].as_str().unwrap(),
+    );
+    let mut moved = false;
+    for hours in 2..22 {
+        moved = sqlx::query(
+            "UPDATE rdv SET start_at = date_trunc('hour', now()) + make_interval(hours => $2), \
+             end_at = date_trunc('hour', now()) + make_interval(hours => $2, mins => 35) \
+             WHERE id = $1",
         )
-        .await;
-        assert_eq!(
-            (rdv["can_modify"].as_bool(), rdv["modify_refusal"].as_str()),
-            (Some(false), Some("DEADLINE_PASSED")),
-            "{rdv}"
-        );
-        let (status, _, body) = send(
-            &state,
-            Method::PUT,
-            &format!("/api/v1/rdv/{}", rdv["id"].as_str().unwrap()),
-            &[("x-rdv-token", rdv["guest_token"].as_str().unwrap())],
-            Some(json!({ "disponibilite_id": second })),
-        )
-        .await;
-        assert_eq!(
-            (status, body["code"].as_str()),
-            (StatusCode::UNPROCESSABLE_ENTITY, Some("DEADLINE_PASSED"))
-        );
+        .bind(Uuid::parse_str(id).unwrap())
+        .bind(hours)
+        .execute(&owner)
+        .await
+        .is_ok();
+        if moved {
+            break;
+        }
     }
+    assert!(moved, "no free hour for the inspector in the next day");
+    let (status, _, rdv) = send(
+        &state,
+        Method::GET,
+        &format!("/api/v1/rdv/{id}"),
+        &[("x-rdv-token", token)],
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{rdv}");
+    assert_eq!(
+        (rdv["can_modify"].as_bool(), rdv["modify_refusal"].as_str()),
+        (Some(false), Some("DEADLINE_PASSED")),
+        "{rdv}"
+    );
+    let (status, _, body) = send(
+        &state,
+        Method::PUT,
+        &format!("/api/v1/rdv/{id}"),
+        &[("x-rdv-token", token)],
+        Some(json!({ "disponibilite_id": second })),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("DEADLINE_PASSED"))
+    );
 }
 
 #[sqlx::test(migrations = "./migrations")]
