@@ -718,7 +718,8 @@ fn expand(
 }
 
 /// A free start in a search hit.
-#[pyclass(frozen, module = "pti_calendar._native")]
+#[pyclass(frozen, eq, module = "pti_calendar._native")]
+#[derive(PartialEq)]
 pub struct FreeSlot {
     slot: availability::FreeSlot,
     /// The centre's time zone.
@@ -757,7 +758,8 @@ impl FreeSlot {
 
 /// One centre found by a search. Held as the engine returned it: ids, datetimes and the
 /// `FreeSlot`s are made when read, so a search costs one Python object per hit.
-#[pyclass(frozen, module = "pti_calendar._native")]
+#[pyclass(frozen, eq, module = "pti_calendar._native")]
+#[derive(PartialEq)]
 pub struct SearchHit {
     hit: search::SearchHit,
     /// The centre's time zone.
@@ -826,7 +828,8 @@ impl SearchHit {
 }
 
 /// Where a booking was placed.
-#[pyclass(frozen, get_all, module = "pti_calendar._native")]
+#[pyclass(frozen, eq, hash, get_all, module = "pti_calendar._native")]
+#[derive(PartialEq, Eq, Hash)]
 pub struct Placement {
     /// The booking.
     booking_id: String,

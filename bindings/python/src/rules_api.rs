@@ -269,7 +269,8 @@ fn check_modification(
 }
 
 /// What a cancellation refunds.
-#[pyclass(frozen, get_all, module = "pti_calendar._native")]
+#[pyclass(frozen, eq, hash, get_all, module = "pti_calendar._native")]
+#[derive(PartialEq, Eq, Hash)]
 pub struct Refund {
     /// Amount refunded, cents.
     amount_cents: i64,
@@ -334,7 +335,8 @@ fn check_drop_off(
 }
 
 /// How full a centre's day is.
-#[pyclass(frozen, get_all, module = "pti_calendar._native")]
+#[pyclass(frozen, eq, hash, get_all, module = "pti_calendar._native")]
+#[derive(PartialEq, Eq, Hash)]
 pub struct FillLevel {
     /// Bookings as a share of the daily capacity, percent (rounded down).
     percent: u32,
@@ -458,7 +460,8 @@ fn authorize(
 }
 
 /// A French commune (or municipal arrondissement).
-#[pyclass(frozen, get_all, module = "pti_calendar._native")]
+#[pyclass(frozen, eq, get_all, module = "pti_calendar._native")]
+#[derive(PartialEq)]
 pub struct Place {
     /// INSEE code.
     insee: String,

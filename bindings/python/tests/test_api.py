@@ -52,6 +52,8 @@ def test_book_release_roundtrip() -> None:
         net.book(C1, "00000000-0000-0000-0000-0000000000b1", start, 35, ["VL"])
     released = net.release(C1, "00000000-0000-0000-0000-0000000000b1")
     assert released.start == start
+    # Results compare by value, as dataclasses do.
+    assert released == placed and hash(released) == hash(placed)
     with pytest.raises(pti.UnknownBooking) as e2:
         net.release(C1, "00000000-0000-0000-0000-0000000000b1")
     assert e2.value.code == "UNKNOWN_BOOKING"
@@ -93,6 +95,13 @@ def test_existing_bookings_take_capacity() -> None:
     again = next(h for h in net.search(**QUERY) if h.centre_id == C1)
     assert again.slots[0].start != slot.start
     assert net.displaced == []
+
+
+def test_search_results_compare_by_value() -> None:
+    first, again = network().search(**QUERY), network().search(**QUERY)
+    assert first == again and first[0] is not again[0]
+    assert first[0].slots[0] == again[0].slots[0] and first[0].slots[0] != first[0].slots[1]
+    assert first[0] != first[1]
 
 
 def test_datetimes_carry_the_centres_zoneinfo() -> None:

@@ -50,6 +50,7 @@ def run_rule(check: str, inp: dict[str, Any]) -> Any:
         )
     elif check == "cancellation":
         r = pti.cancellation_quote(policy, instant(inp["now"]), inp["booking"], inp["paid_cents"])
+        assert r == pti.cancellation_quote(policy, instant(inp["now"]), inp["booking"], inp["paid_cents"])
         return {
             "amount_cents": r.amount_cents,
             "percent": r.percent,
@@ -60,6 +61,7 @@ def run_rule(check: str, inp: dict[str, Any]) -> Any:
         pti.check_drop_off(policy, inp["daily_capacity"], inp["bookings"])
     elif check == "fill":
         f = pti.fill_level(policy, inp["daily_capacity"], inp["bookings"])
+        assert f == pti.fill_level(policy, inp["daily_capacity"], inp["bookings"])
         return {"percent": f.percent, "warn": f.warn, "full": f.full}
     elif check == "policy":
         pass  # building the policy validated it
@@ -207,6 +209,7 @@ def test_gazetteer() -> None:
     assert len(g) == 2
     assert [p.name for p in g.suggest("mars")] == ["Marseille", "Mars"]
     place = g.resolve("13002")
+    assert place == g.by_insee("13055") and place != g.by_insee("51354")
     assert place.insee == "13055" and place.precision == "city" and place.lat == 43.2965
     assert g.by_insee("51354") is not None and g.by_insee("00000") is None
     with pytest.raises(pti.PlaceNotFound) as e:
