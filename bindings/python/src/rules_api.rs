@@ -63,8 +63,8 @@ fn code_arg<T: for<'de> serde::Deserialize<'de>>(what: &str, value: &str) -> PyR
 }
 
 /// A tenant's booking policy; the keyword arguments override the trade's defaults.
-#[pyclass(frozen, eq, get_all, module = "pti_calendar._native")]
-#[derive(Clone, PartialEq, Eq)]
+#[pyclass(frozen, eq, hash, get_all, module = "pti_calendar._native")]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct BookingPolicy {
     /// Least time between booking and inspection, minutes.
     min_notice_minutes: u32,

@@ -31,6 +31,7 @@ def utc(t: dt.datetime) -> str:
 
 def run_rule(check: str, inp: dict[str, Any]) -> Any:
     policy = pti.BookingPolicy(**inp.get("policy", {}))
+    assert hash(policy) == hash(pti.BookingPolicy(**inp.get("policy", {})))
     if check == "timing":
         pti.check_timing(policy, instant(inp["now"]), instant(inp["start"]))
     elif check == "new_booking":
