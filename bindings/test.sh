@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Python and Node bindings from scratch and runs their tests:
-#   Python: venv in bindings/python/.venv, maturin develop (debug: CI builds one profile), pytest, mypy --strict
+#   Python: venv in bindings/python/.venv, maturin develop (debug: CI builds one profile), pytest, mypy --strict,
+#           mypy.stubtest (the .pyi against the built module)
 #   Node:   npm ci in bindings/node, napi build --platform (debug) writing the generated loader
 #           native.js and declarations native.d.ts, both committed and current (git diff),
 #           node --test, tsc --noEmit (index.js/index.d.ts, the package's entry, are hand-written)
@@ -47,6 +48,8 @@ run_python() {
   step "python: maturin develop" "$venv/bin/maturin" develop -q
   step "python: pytest" "$venv/bin/python" -m pytest -q
   step "python: mypy --strict" "$venv/bin/python" -m mypy
+  # The stubs against the built module: every name, signature and class present on both sides.
+  step "python: stubtest" "$venv/bin/python" -m mypy.stubtest pti_calendar._native
 }
 
 run_node() {

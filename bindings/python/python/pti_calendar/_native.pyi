@@ -2,7 +2,61 @@
 
 import datetime
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, SupportsIndex, final, overload
+from typing import Any, ClassVar, Literal, SupportsIndex, final, overload
+
+__all__ = [
+    "AccessDenied",
+    "BeyondHorizon",
+    "BookingError",
+    "BookingNotModifiable",
+    "BookingPolicy",
+    "CategoryNotOffered",
+    "Centre",
+    "ControlTypeNotOffered",
+    "CrossTenant",
+    "DeadlinePassed",
+    "DuplicateBooking",
+    "FillLevel",
+    "Forbidden",
+    "FreeSlot",
+    "Gazetteer",
+    "InvalidInput",
+    "Network",
+    "NoFailedInspection",
+    "NoQualifiedInspector",
+    "NoticeTooShort",
+    "OutOfScope",
+    "OutsideOpeningHours",
+    "OverbookingLimitReached",
+    "Place",
+    "PlaceNotFound",
+    "Placement",
+    "Plate",
+    "Principal",
+    "PtiError",
+    "RecheckWindowExpired",
+    "Refund",
+    "SearchHit",
+    "Slot",
+    "SlotIter",
+    "SlotTaken",
+    "Slots",
+    "UnknownBooking",
+    "UnknownCentre",
+    "UnknownInspector",
+    "VehicleAlreadyBooked",
+    "authorize",
+    "booking_window",
+    "cancellation_quote",
+    "check_drop_off",
+    "check_modification",
+    "check_new_booking",
+    "check_offer",
+    "check_timing",
+    "fill_level",
+    "generate_slots",
+    "parse_plate",
+]
 
 class PtiError(Exception):
     """Base of every error raised by the engine; ``code`` is its stable machine code."""
@@ -47,7 +101,7 @@ class Plate:
     def format(self) -> Literal["siv", "fni"]:
         """The numbering system."""
     def __hash__(self) -> int: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 def parse_plate(text: str) -> Plate:
     """Validates and normalises a French plate; raises :class:`InvalidInput` (INVALID_PLATE)."""
@@ -70,6 +124,9 @@ class Centre:
 class Slot:
     """A slot of a centre's schedule; aware datetimes in the centre's ``ZoneInfo``."""
 
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
     @property
     def start(self) -> datetime.datetime: ...
     @property
@@ -81,10 +138,17 @@ class Slots(Sequence[Slot]):
 
     def __len__(self) -> int: ...
     @overload
-    def __getitem__(self, index: SupportsIndex) -> Slot: ...
+    def __getitem__(self, index: SupportsIndex, /) -> Slot: ...
     @overload
-    def __getitem__(self, index: slice) -> list[Slot]: ...
-    def __iter__(self) -> Iterator[Slot]: ...
+    def __getitem__(self, index: slice, /) -> list[Slot]: ...
+    def __iter__(self) -> SlotIter: ...
+
+@final
+class SlotIter(Iterator[Slot]):
+    """The iterator of :class:`Slots`."""
+
+    def __iter__(self) -> SlotIter: ...
+    def __next__(self) -> Slot: ...
 
 def generate_slots(
     centre: Centre | Mapping[str, Any],
@@ -98,6 +162,9 @@ def generate_slots(
 class FreeSlot:
     """A free start found by a search; aware datetimes in the centre's ``ZoneInfo``."""
 
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
     @property
     def start(self) -> datetime.datetime: ...
     @property
@@ -108,6 +175,9 @@ class FreeSlot:
 @final
 class SearchHit:
     """One centre found by a search."""
+
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
 
     @property
     def centre_id(self) -> str: ...
@@ -127,6 +197,9 @@ class SearchHit:
 @final
 class Placement:
     """Where a booking was placed; start and end in UTC."""
+
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
     @property
     def booking_id(self) -> str: ...
@@ -232,8 +305,8 @@ class OutOfScope(AccessDenied):
 class PlaceNotFound(PtiError):
     """PLACE_NOT_FOUND: no French commune or postcode matches the text."""
 
-ControlType = Literal["CT", "CTP", "CT_CONTRE_VISITE", "CV", "CVP", "CTC"]
-Action = Literal["create", "read", "update", "delete", "cancel", "status", "export"]
+_ControlType = Literal["CT", "CTP", "CT_CONTRE_VISITE", "CV", "CVP", "CTC"]
+_Action = Literal["create", "read", "update", "delete", "cancel", "status", "export"]
 
 @final
 class BookingPolicy:
@@ -279,7 +352,8 @@ class BookingPolicy:
     def fill_warning_percent(self) -> int: ...
     @property
     def hold_minutes(self) -> int: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 def booking_window(
     policy: BookingPolicy, now: datetime.datetime
@@ -290,7 +364,7 @@ def check_timing(policy: BookingPolicy, now: datetime.datetime, start: datetime.
     """Minimum notice and horizon: raises :class:`NoticeTooShort` or :class:`BeyondHorizon`."""
 
 def check_offer(
-    centre: Centre | Mapping[str, Any], control_type: ControlType, vehicle: Mapping[str, Any]
+    centre: Centre | Mapping[str, Any], control_type: _ControlType, vehicle: Mapping[str, Any]
 ) -> None:
     """The centre offers the control type for the vehicle and has a qualified inspector."""
 
@@ -299,7 +373,7 @@ def check_new_booking(
     now: datetime.datetime,
     centre: Centre | Mapping[str, Any],
     vehicle: Mapping[str, Any],
-    control_type: ControlType,
+    control_type: _ControlType,
     start: datetime.datetime,
     last_periodic: Mapping[str, Any] | None = None,
     bookings: Iterable[Mapping[str, Any]] | None = None,
@@ -317,6 +391,9 @@ def check_modification(
 @final
 class Refund:
     """What a cancellation refunds."""
+
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
     @property
     def amount_cents(self) -> int: ...
@@ -338,6 +415,9 @@ def check_drop_off(policy: BookingPolicy, daily_capacity: int, bookings: int) ->
 @final
 class FillLevel:
     """How full a centre's day is."""
+
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
     @property
     def percent(self) -> int: ...
@@ -371,12 +451,15 @@ class Principal:
     @property
     def tenant_id(self) -> str | None: ...
 
-def authorize(principal: Principal, action: Action, resource: Mapping[str, Any]) -> None:
+def authorize(principal: Principal, action: _Action, resource: Mapping[str, Any]) -> None:
     """Raises :class:`Forbidden`, :class:`CrossTenant` or :class:`OutOfScope` when refused."""
 
 @final
 class Place:
     """A French commune."""
+
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
 
     @property
     def insee(self) -> str: ...
