@@ -12,10 +12,10 @@ export * from './native.js'
 export declare class Network {
   /**
    * Indexes `centres` (objects in the serde shape of `pti_core::model::Centre`) for `days`
-   * local days from `firstDay` (`YYYY-MM-DD`), then places `existingBookings` (objects with
-   * centre_id, booking_id, inspector_id, start, duration_minutes).
+   * local days from `firstDay` (`YYYY-MM-DD`), then places `existingBookings`. A bad booking
+   * throws `ERR_INVALID_ARG_VALUE` naming its index and field.
    */
-  constructor(centres: Array<Record<string, unknown>>, firstDay: string, days: number, existingBookings?: Array<Record<string, unknown>>)
+  constructor(centres: Array<Record<string, unknown>>, firstDay: string, days: number, existingBookings?: Array<ExistingBooking>)
   /** Number of centres. */
   get size(): number
   /** Existing bookings that no longer fit their centre's schedule (placed anyway). */
@@ -30,6 +30,17 @@ export declare class Network {
   book(centreId: string, bookingId: string, start: string | Date, durationMinutes: number, agreements: Array<'VL' | 'L' | 'GAS' | 'PL'>): Placement
   /** Releases a booking; returns where it was. Throws `UNKNOWN_BOOKING`. */
   release(centreId: string, bookingId: string): Placement
+}
+
+/** A booking that already exists, placed when a network is built. */
+export interface ExistingBooking {
+  centre_id: string
+  booking_id: string
+  /** The inspector it was given. */
+  inspector_id: string
+  /** A `Date`, or an ISO 8601 string with an explicit offset. */
+  start: string | Date
+  duration_minutes: number
 }
 
 /** A free start found by a search. */

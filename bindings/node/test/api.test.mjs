@@ -40,12 +40,15 @@ test('booking errors carry their code', () => {
 
 test('existing bookings take capacity', () => {
   const first = network().search(QUERY).find((h) => h.centreId === C1).slots[0]
-  const net = new pti.Network(setup.centres, '2026-11-30', 30, [{
-    centre_id: C1, booking_id: B1, inspector_id: '00000000-0000-0000-0000-000000001001',
-    start: first.start, duration_minutes: 35,
-  }])
-  assert.notEqual(net.search(QUERY).find((h) => h.centreId === C1).slots[0].start, first.start)
-  assert.deepEqual(net.displaced, [])
+  // `start` as an ISO string with its offset, or as a Date.
+  for (const start of [first.start, new Date(first.start)]) {
+    const net = new pti.Network(setup.centres, '2026-11-30', 30, [{
+      centre_id: C1, booking_id: B1, inspector_id: '00000000-0000-0000-0000-000000001001',
+      start, duration_minutes: 35,
+    }])
+    assert.notEqual(net.search(QUERY).find((h) => h.centreId === C1).slots[0].start, first.start)
+    assert.deepEqual(net.displaced, [])
+  }
 })
 
 test('an instant without offset is refused', () => {
@@ -90,9 +93,22 @@ test('a network of thousands of centres and bookings is read whole, and a bad el
   for (const n of [0, 1023, 1024, 2047, 2048, 2499]) {
     assert.throws(() => net.book(centres[n].id, B1, start, 35, ['VL']), code('SLOT_TAKEN'))
   }
-  const badBooking = bookings.map((b, n) => (n === 2100 ? { ...b, start: 'tomorrow' } : b))
-  assert.throws(() => new pti.Network(centres, '2026-11-30', 30, badBooking),
-    (e) => code('ERR_INVALID_ARG_VALUE')(e) && /invalid existing booking/.test(e.message))
+  // A bad booking is named by its index and field, whatever is wrong with it.
+  for (const [bad, message] of [
+    [{ ...bookings[0], start: 'tomorrow' }, /#2100: start must be a Date or an ISO 8601 string/],
+    [{ ...bookings[0], start: 42 }, /#2100: start must be a Date or an ISO 8601 string/],
+    [{ ...bookings[0], start: new Date(NaN) }, /#2100: start is an invalid Date/],
+    [{ ...bookings[0], inspector_id: undefined }, /#2100: inspector_id must be a UUID string/],
+    [{ ...bookings[0], booking_id: 'b-1' }, /#2100: booking_id must be a UUID string/],
+    [{ ...bookings[0], duration_minutes: NaN }, /#2100: duration_minutes must be a whole number/],
+    [{ ...bookings[0], duration_minutes: '35' }, /#2100: duration_minutes must be a number/],
+    [null, /#2100: the element must be an object/],
+    ['booking', /#2100: the element must be an object/],
+  ]) {
+    const badBooking = bookings.map((b, n) => (n === 2100 ? bad : b))
+    assert.throws(() => new pti.Network(centres, '2026-11-30', 30, badBooking),
+      (e) => code('ERR_INVALID_ARG_VALUE')(e) && /^invalid existing booking/.test(e.message) && message.test(e.message))
+  }
   const badCentre = centres.map((c, n) => (n === 1500 ? { ...c, grid_minutes: 'half an hour' } : c))
   assert.throws(() => new pti.Network(badCentre, '2026-11-30', 30, bookings),
     (e) => code('ERR_INVALID_ARG_VALUE')(e) && /invalid centre/.test(e.message))

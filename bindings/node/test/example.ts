@@ -1,5 +1,5 @@
 // A typed example, checked by `tsc --noEmit` against the generated declarations.
-import { Network, parsePlate, generateSlots, type SearchHit, type Placement, type Plate, type Slot } from '../index.js'
+import { Network, parsePlate, generateSlots, type ExistingBooking, type SearchHit, type Placement, type Plate, type Slot } from '../index.js'
 
 const plate: Plate = parsePlate('ab123cd')
 const format: 'siv' | 'fni' = plate.format
@@ -14,6 +14,12 @@ const centre: Record<string, unknown> = {
 }
 const slots: Slot[] = generateSlots(centre, '2026-11-30', 1, 35)
 const network = new Network([centre], '2026-11-30', 30)
+const booked: ExistingBooking = {
+  centre_id: '00000000-0000-0000-0000-00000000c001', booking_id: '00000000-0000-0000-0000-0000000000b9',
+  inspector_id: '00000000-0000-0000-0000-000000001001', start: new Date('2026-12-01T08:00:00+01:00'), duration_minutes: 35,
+}
+const busy = new Network([centre], '2026-11-30', 30, [booked])
+console.log(busy.displaced.length)
 const hits: SearchHit[] = network.search({
   origin: { lat: 48.8566, lng: 2.3522 }, area: { radius: 20 },
   dates: { from: '2026-11-30', to: '2026-12-04' },
