@@ -865,11 +865,27 @@ impl From<availability::Placement> for Placement {
 }
 
 /// An existing booking of a centre, placed when a network is built.
+// Speed: its fields are listed rather than `#[serde(flatten)]`ed from `ExistingBooking`, which
+// buffers every field (its name copied) into an intermediate map before reading it.
 #[derive(Deserialize)]
 struct Existing {
     centre_id: CentreId,
-    #[serde(flatten)]
-    booking: ExistingBooking,
+    booking_id: BookingId,
+    inspector_id: model::InspectorId,
+    start: DateTime<Utc>,
+    duration_minutes: u32,
+}
+
+impl Existing {
+    /// The booking, as the engine places it.
+    fn booking(&self) -> ExistingBooking {
+        ExistingBooking {
+            booking_id: self.booking_id,
+            inspector_id: self.inspector_id,
+            start: self.start,
+            duration_minutes: self.duration_minutes,
+        }
+    }
 }
 
 /// Centres with their availability over a horizon: search, book, release.
@@ -896,9 +912,9 @@ impl Network {
         let days = count("days", days)?;
         let mut existing: HashMap<CentreId, Vec<ExistingBooking>> = HashMap::new();
         if let Some(bookings) = existing_bookings {
-            for b in bookings.try_iter()? {
-                let b: Existing = from_py("existing booking", &b?)?;
-                existing.entry(b.centre_id).or_default().push(b.booking);
+            for (i, b) in bookings.try_iter()?.enumerate() {
+                let b: Existing = from_py(&format!("existing booking #{i}"), &b?)?;
+                existing.entry(b.centre_id).or_default().push(b.booking());
             }
         }
         let mut built = Vec::new();

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -116,6 +117,26 @@ def test_datetimes_carry_the_centres_zoneinfo() -> None:
     week_later = before + dt.timedelta(days=7)
     assert (week_later.hour, week_later.utcoffset()) == (before.hour, dt.timedelta(hours=2))
     assert week_later in {s.start for s in slots}
+
+
+def test_a_bad_existing_booking_is_named() -> None:
+    good = {
+        "centre_id": C1,
+        "booking_id": "00000000-0000-0000-0000-0000000000b9",
+        "inspector_id": "00000000-0000-0000-0000-000000001001",
+        "start": dt.datetime(2026, 12, 3, 8, tzinfo=PARIS),
+        "duration_minutes": 35,
+    }
+    for bad, message in [
+        ({**good, "start": dt.datetime(2026, 12, 3, 8)}, "naive datetime"),
+        ({**good, "start": "tomorrow"}, "invalid characters"),
+        ({k: v for k, v in good.items() if k != "inspector_id"}, "missing field `inspector_id`"),
+        ({**good, "duration_minutes": float("nan")}, "NaN"),
+        ({**good, "duration_minutes": -1}, "integer `-1`"),
+        ({**good, "booking_id": None}, "expected a formatted UUID string"),
+    ]:
+        with pytest.raises(ValueError, match=f"invalid existing booking #1: .*{re.escape(message)}"):
+            pti.Network(SETUP["centres"], dt.date(2026, 11, 30), 30, existing_bookings=[good, bad])
 
 
 def test_naive_datetime_is_a_value_error() -> None:
