@@ -12,11 +12,15 @@ use serde::de::{self, IntoDeserializer, Visitor};
 use std::fmt;
 
 /// Why a value could not be read: a Python error (raised as is, `TypeError` or `ValueError`),
-/// or the engine's serde impls refusing the shape (a `ValueError` naming the argument).
+/// a value of the wrong type where a serde impl expected another (a `TypeError`), or the
+/// engine's serde impls refusing the shape (a `ValueError`); both name the argument.
 #[derive(Debug)]
 pub enum Error {
     /// Raised by Python or by the walk (wrong type, NaN, naive datetime).
     Py(PyErr),
+    /// A value of another type than a serde impl expects (`None` for an id, a number for a
+    /// string).
+    Type(String),
     /// Refused by a serde impl.
     Shape(String),
 }
@@ -25,7 +29,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Py(e) => write!(f, "{e}"),
-            Error::Shape(m) => f.write_str(m),
+            Error::Type(m) | Error::Shape(m) => f.write_str(m),
         }
     }
 }
@@ -40,10 +44,8 @@ impl de::Error for Error {
     /// `None` is named `null`, as serde_json (which read these values before) names it.
     fn invalid_type(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
         match unexpected {
-            de::Unexpected::Unit => {
-                Error::Shape(format!("invalid type: null, expected {expected}"))
-            }
-            other => Error::Shape(format!("invalid type: {other}, expected {expected}")),
+            de::Unexpected::Unit => Error::Type(format!("invalid type: null, expected {expected}")),
+            other => Error::Type(format!("invalid type: {other}, expected {expected}")),
         }
     }
 }
@@ -59,6 +61,7 @@ impl Error {
     pub fn into_py(self, what: &str) -> PyErr {
         match self {
             Error::Py(e) => e,
+            Error::Type(m) => PyTypeError::new_err(format!("invalid {what}: {m}")),
             Error::Shape(m) => PyValueError::new_err(format!("invalid {what}: {m}")),
         }
     }

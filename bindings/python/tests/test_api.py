@@ -133,10 +133,18 @@ def test_a_bad_existing_booking_is_named() -> None:
         ({k: v for k, v in good.items() if k != "inspector_id"}, "missing field `inspector_id`"),
         ({**good, "duration_minutes": float("nan")}, "NaN"),
         ({**good, "duration_minutes": -1}, "integer `-1`"),
-        ({**good, "booking_id": None}, "expected a formatted UUID string"),
     ]:
         with pytest.raises(ValueError, match=f"invalid existing booking #1: .*{re.escape(message)}"):
             pti.Network(SETUP["centres"], dt.date(2026, 11, 30), 30, existing_bookings=[good, bad])
+    # A value of the wrong type is a TypeError.
+    wrong_types: list[tuple[dict[str, object] | None, str]] = [
+        ({**good, "booking_id": None}, "invalid type: null, expected a formatted UUID string"),
+        ({**good, "duration_minutes": "35"}, 'invalid type: string "35", expected u32'),
+        (None, "invalid type: null"),
+    ]
+    for bad_type, message in wrong_types:
+        with pytest.raises(TypeError, match=f"invalid existing booking #1: .*{re.escape(message)}"):
+            pti.Network(SETUP["centres"], dt.date(2026, 11, 30), 30, existing_bookings=[good, bad_type])  # type: ignore[list-item]
 
 
 def test_naive_datetime_is_a_value_error() -> None:

@@ -172,6 +172,8 @@ def test_policy_defaults_and_bad_input() -> None:
         lambda: pti.fill_level(p, 1.5, 1),  # type: ignore[arg-type]
         lambda: pti.authorize(None, "read", {}),  # type: ignore[arg-type]
         lambda: pti.Principal(None),  # type: ignore[arg-type]
+        # A dict's value of the wrong type, too: a number where an id string belongs.
+        lambda: pti.cancellation_quote(p, now, {"id": 1}, 100),
     ]
     for call in bad:
         with pytest.raises(TypeError):
@@ -186,7 +188,6 @@ def test_policy_defaults_and_bad_input() -> None:
         lambda: pti.authorize(pti.Principal("SUPER_ADMIN"), "fly", {"kind": "rdv"}),  # type: ignore[arg-type]
         lambda: pti.authorize(pti.Principal("SUPER_ADMIN"), "read", {"kind": "boat"}),
         lambda: pti.Principal("ADMIN_TENANT", tenant_id="not a uuid"),
-        lambda: pti.cancellation_quote(p, now, {"id": 1}, 100),
     ]
     for call in values:
         with pytest.raises(ValueError):
