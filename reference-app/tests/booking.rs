@@ -162,6 +162,19 @@ async fn offered(state: &AppState, place: &str, days: i64, id: &str) -> bool {
         .any(|s| s["disponibilite_id"] == id)
 }
 
+/// A request on booking `id` with its guest token (`/api/v1/rdv/{id}`): status and JSON body.
+async fn as_guest(
+    state: &AppState,
+    method: Method,
+    id: &str,
+    token: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
+    let uri = format!("/api/v1/rdv/{id}");
+    let (status, _, json) = send(state, method, &uri, &[("x-rdv-token", token)], body).await;
+    (status, json)
+}
+
 #[sqlx::test(migrations = "./migrations")]
 async fn a_guest_books_pays_and_is_notified(owner: PgPool) {
     let state = seeded(&owner).await;
@@ -520,11 +533,11 @@ async fn moving_and_cancelling_follow_the_policy(owner: PgPool) {
     );
     let id = rdv["id"].as_str().unwrap();
     let token = rdv["guest_token"].as_str().unwrap();
-    let (status, _, moved) = send(
+    let (status, moved) = as_guest(
         &state,
         Method::PUT,
-        &format!("/api/v1/rdv/{id}"),
-        &[("x-rdv-token", token)],
+        id,
+        token,
         Some(json!({ "disponibilite_id": second })),
     )
     .await;
@@ -536,14 +549,7 @@ async fn moving_and_cancelling_follow_the_policy(owner: PgPool) {
     );
     assert!(!offered(&state, "Marseille", 5, second).await);
 
-    let (status, _, cancelled) = send(
-        &state,
-        Method::DELETE,
-        &format!("/api/v1/rdv/{id}"),
-        &[("x-rdv-token", token)],
-        None,
-    )
-    .await;
+    let (status, cancelled) = as_guest(&state, Method::DELETE, id, token, None).await;
     assert_eq!(status, StatusCode::OK, "{cancelled}");
     assert_eq!(cancelled["refund_cents"], rdv["price_cents"]);
     assert_eq!(
@@ -565,14 +571,7 @@ async fn moving_and_cancelling_follow_the_policy(owner: PgPool) {
         offered(&state, "Marseille", 5, second).await,
         "a cancelled slot is offered again"
     );
-    let (status, _, again) = send(
-        &state,
-        Method::DELETE,
-        &format!("/api/v1/rdv/{id}"),
-        &[("x-rdv-token", token)],
-        None,
-    )
-    .await;
+    let (status, again) = as_guest(&state, Method::DELETE, id, token, None).await;
     assert_eq!(
         (status, again["code"].as_str()),
         (StatusCode::CONFLICT, Some("INVALID_STATUS"))
@@ -607,25 +606,18 @@ async fn moving_and_cancelling_follow_the_policy(owner: PgPool) {
         }
     }
     assert!(moved, "no free hour for the inspector in the next day");
-    let (status, _, rdv) = send(
-        &state,
-        Method::GET,
-        &format!("/api/v1/rdv/{id}"),
-        &[("x-rdv-token", token)],
-        None,
-    )
-    .await;
+    let (status, rdv) = as_guest(&state, Method::GET, id, token, None).await;
     assert_eq!(status, StatusCode::OK, "{rdv}");
     assert_eq!(
         (rdv["can_modify"].as_bool(), rdv["modify_refusal"].as_str()),
         (Some(false), Some("DEADLINE_PASSED")),
         "{rdv}"
     );
-    let (status, _, body) = send(
+    let (status, body) = as_guest(
         &state,
         Method::PUT,
-        &format!("/api/v1/rdv/{id}"),
-        &[("x-rdv-token", token)],
+        id,
+        token,
         Some(json!({ "disponibilite_id": second })),
     )
     .await;
