@@ -175,6 +175,12 @@ async fn as_guest(
     (status, json)
 }
 
+/// Moves booking `id` to `slot` with its guest token (`PUT /api/v1/rdv/{id}`).
+async fn move_to(state: &AppState, id: &str, token: &str, slot: &str) -> (StatusCode, Value) {
+    let body = json!({ "disponibilite_id": slot });
+    as_guest(state, Method::PUT, id, token, Some(body)).await
+}
+
 #[sqlx::test(migrations = "./migrations")]
 async fn a_guest_books_pays_and_is_notified(owner: PgPool) {
     let state = seeded(&owner).await;
@@ -533,14 +539,7 @@ async fn moving_and_cancelling_follow_the_policy(owner: PgPool) {
     );
     let id = rdv["id"].as_str().unwrap();
     let token = rdv["guest_token"].as_str().unwrap();
-    let (status, moved) = as_guest(
-        &state,
-        Method::PUT,
-        id,
-        token,
-        Some(json!({ "disponibilite_id": second })),
-    )
-    .await;
+    let (status, moved) = move_to(&state, id, token, second).await;
     assert_eq!(status, StatusCode::OK, "{moved}");
     assert_ne!(moved["start"], rdv["start"]);
     assert!(
@@ -613,14 +612,7 @@ async fn moving_and_cancelling_follow_the_policy(owner: PgPool) {
         (Some(false), Some("DEADLINE_PASSED")),
         "{rdv}"
     );
-    let (status, body) = as_guest(
-        &state,
-        Method::PUT,
-        id,
-        token,
-        Some(json!({ "disponibilite_id": second })),
-    )
-    .await;
+    let (status, body) = move_to(&state, id, token, second).await;
     assert_eq!(
         (status, body["code"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("DEADLINE_PASSED"))
