@@ -9,7 +9,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use pti_core::Coded;
-use pti_core::availability::{self, CentreAvailability, ExistingBooking, Need};
+use pti_core::availability::{self, CentreAvailability, CentreBooking, ExistingBooking, Need};
 use pti_core::model::{self, Agreements, BookingId, CentreId};
 use pti_core::schedule::{self, Horizon};
 use pti_core::search::{SearchIndex, SearchQuery};
@@ -296,14 +296,6 @@ impl From<availability::Placement> for Placement {
     }
 }
 
-/// An existing booking of a centre, placed when a network is built.
-#[derive(Deserialize)]
-struct Existing {
-    centre_id: CentreId,
-    #[serde(flatten)]
-    booking: ExistingBooking,
-}
-
 /// Centres with their availability over a horizon: search, book, release. Thread-safe.
 #[derive(uniffi::Object)]
 pub struct Network {
@@ -333,9 +325,9 @@ impl Network {
     ) -> Result<Arc<Self>, PtiError> {
         let first_day = day("first_day", &first_day)?;
         let mut existing: HashMap<CentreId, Vec<ExistingBooking>> = HashMap::new();
-        for b in &existing_bookings_json {
-            let b: Existing = from_json("existing booking", b)?;
-            existing.entry(b.centre_id).or_default().push(b.booking);
+        for (i, b) in existing_bookings_json.iter().enumerate() {
+            let b: CentreBooking = from_json(&format!("existing booking #{i}"), b)?;
+            existing.entry(b.centre_id).or_default().push(b.booking());
         }
         let mut built = Vec::with_capacity(centres_json.len());
         let mut displaced = Vec::new();

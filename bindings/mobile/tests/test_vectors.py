@@ -125,6 +125,21 @@ class Search(unittest.TestCase):
             net.book(c1, b1, "2026-12-03T08:00:00", 35, ["VL"])
         self.assertEqual(naive.exception.code, "INVALID_ARGUMENT")
 
+    def test_existing_bookings_take_capacity_and_a_bad_one_is_named(self) -> None:
+        centres = [js(c) for c in load("search.json")["setup"]["centres"]]
+        c1 = "00000000-0000-0000-0000-00000000c001"
+        booked = {"centre_id": c1, "booking_id": "00000000-0000-0000-0000-0000000000b9",
+                  "inspector_id": "00000000-0000-0000-0000-000000001001",
+                  "start": "2026-12-03T08:00:00+01:00", "duration_minutes": 35}
+        busy = pti.Network(centres, "2026-11-30", 30, [js(booked)])
+        with self.assertRaises(pti.PtiError.Booking) as taken:
+            busy.book(c1, "00000000-0000-0000-0000-0000000000b2", "2026-12-03T08:00:00+01:00", 35, ["VL"])
+        self.assertEqual(taken.exception.code, "SLOT_TAKEN")
+        with self.assertRaises(pti.PtiError.InvalidInput) as bad:
+            pti.Network(centres, "2026-11-30", 30, [js(booked), js({**booked, "start": "tomorrow"})])
+        self.assertEqual(bad.exception.code, "INVALID_ARGUMENT")
+        self.assertIn("invalid existing booking #1", bad.exception.reason)
+
 
 def run_rule(check: str, i: dict[str, Any]) -> Any:
     policy = pti.BookingPolicy(**i.get("policy", {}))

@@ -22,7 +22,7 @@ use chrono::{
 };
 use chrono_tz::Tz;
 use pti_core::Coded;
-use pti_core::availability::{self, CentreAvailability, ExistingBooking, Need};
+use pti_core::availability::{self, CentreAvailability, CentreBooking, ExistingBooking, Need};
 use pti_core::model::{self, Agreements, BookingId, CentreId};
 use pti_core::schedule::{self, Horizon};
 use pti_core::search::{self, SearchIndex, SearchQuery};
@@ -864,30 +864,6 @@ impl From<availability::Placement> for Placement {
     }
 }
 
-/// An existing booking of a centre, placed when a network is built.
-// Speed: its fields are listed rather than `#[serde(flatten)]`ed from `ExistingBooking`, which
-// buffers every field (its name copied) into an intermediate map before reading it.
-#[derive(Deserialize)]
-struct Existing {
-    centre_id: CentreId,
-    booking_id: BookingId,
-    inspector_id: model::InspectorId,
-    start: DateTime<Utc>,
-    duration_minutes: u32,
-}
-
-impl Existing {
-    /// The booking, as the engine places it.
-    fn booking(&self) -> ExistingBooking {
-        ExistingBooking {
-            booking_id: self.booking_id,
-            inspector_id: self.inspector_id,
-            start: self.start,
-            duration_minutes: self.duration_minutes,
-        }
-    }
-}
-
 /// Centres with their availability over a horizon: search, book, release.
 #[pyclass(module = "pti_calendar._native")]
 pub struct Network {
@@ -913,7 +889,7 @@ impl Network {
         let mut existing: HashMap<CentreId, Vec<ExistingBooking>> = HashMap::new();
         if let Some(bookings) = existing_bookings {
             for (i, b) in bookings.try_iter()?.enumerate() {
-                let b: Existing = from_py(&format!("existing booking #{i}"), &b?)?;
+                let b: CentreBooking = from_py(&format!("existing booking #{i}"), &b?)?;
                 existing.entry(b.centre_id).or_default().push(b.booking());
             }
         }
