@@ -450,3 +450,30 @@ proptest! {
         prop_assert_eq!(restored, empty);
     }
 }
+
+#[test]
+fn a_centre_booking_reads_flat_and_places_as_an_existing_booking() {
+    let flat = r#"{"centre_id": "00000000-0000-0000-0000-000000000001",
+        "booking_id": "00000000-0000-0000-0000-0000000000b1",
+        "inspector_id": "00000000-0000-0000-0000-000000000064",
+        "start": "2026-12-03T08:00:00+01:00", "duration_minutes": 35}"#;
+    let read: CentreBooking = serde_json::from_str(flat).unwrap();
+    assert_eq!(read.centre_id, CentreId::from_u128(1));
+    assert_eq!(
+        read.booking(),
+        ExistingBooking {
+            booking_id: BookingId::from_u128(0xb1),
+            inspector_id: InspectorId::from_u128(100),
+            start: at("2026-12-03T07:00:00Z"),
+            duration_minutes: 35,
+        }
+    );
+    let missing = flat.replace(r#""duration_minutes": 35"#, r#""minutes": 35"#);
+    let error = serde_json::from_str::<CentreBooking>(&missing).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("missing field `duration_minutes`"),
+        "{error}"
+    );
+}
