@@ -125,11 +125,7 @@ fn read_existing(
         env,
         array,
         |i, element: Option<Either<Object<'_>, Unknown<'_>>>| {
-            let invalid = |field: &str, expected: &str| {
-                bad_value(format!(
-                    "invalid existing booking #{i}: {field} must be {expected}"
-                ))
-            };
+            let invalid = |field: &str, expected: &str| invalid_existing(i, field, expected);
             let Some(Either::A(object)) = element else {
                 return Err(invalid("the element", "an object"));
             };
@@ -161,11 +157,15 @@ fn read_existing(
 
 /// The id in `field` of existing booking `i`.
 fn id_field<T: std::str::FromStr>(i: u32, field: &str, text: Option<String>) -> Result<T, Code> {
-    text.and_then(|text| text.parse().ok()).ok_or_else(|| {
-        bad_value(format!(
-            "invalid existing booking #{i}: {field} must be a UUID string"
-        ))
-    })
+    text.and_then(|text| text.parse().ok())
+        .ok_or_else(|| invalid_existing(i, field, "a UUID string"))
+}
+
+/// Existing booking `i` refused: its `field` must be `expected`.
+fn invalid_existing(i: u32, field: &str, expected: &str) -> napi::Error<Code> {
+    bad_value(format!(
+        "invalid existing booking #{i}: {field} must be {expected}"
+    ))
 }
 
 /// A calendar day, `YYYY-MM-DD`.

@@ -43,10 +43,11 @@ impl de::Error for Error {
 
     /// `None` is named `null`, as serde_json (which read these values before) names it.
     fn invalid_type(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
-        match unexpected {
-            de::Unexpected::Unit => Error::Type(format!("invalid type: null, expected {expected}")),
-            other => Error::Type(format!("invalid type: {other}, expected {expected}")),
-        }
+        let unexpected = match unexpected {
+            de::Unexpected::Unit => "null".to_string(),
+            other => other.to_string(),
+        };
+        Error::Type(format!("invalid type: {unexpected}, expected {expected}"))
     }
 }
 
