@@ -71,6 +71,12 @@ impl Plate {
     pub fn format(&self) -> PlateFormat {
         self.format
     }
+
+    /// The canonical text without separators (`AB123CD`, `123ABC45`): the key that finds a
+    /// vehicle's bookings whichever way its plate was typed.
+    pub fn compact(&self) -> String {
+        self.canonical.replace(['-', ' '], "")
+    }
 }
 
 fn is_siv_shape(b: &[u8]) -> bool {
@@ -162,6 +168,12 @@ mod tests {
         Plate::parse(s)
             .map(|p| p.to_string())
             .unwrap_or_else(|e| format!("error: {e}"))
+    }
+
+    #[test]
+    fn the_compact_form_drops_separators() {
+        assert_eq!(Plate::parse("ab-123-cd").unwrap().compact(), "AB123CD");
+        assert_eq!(Plate::parse("123 abc 45").unwrap().compact(), "123ABC45");
     }
 
     #[test]
