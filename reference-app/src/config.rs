@@ -3,11 +3,16 @@
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// Default owner connection (migrations); the database is created when missing.
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/pti";
 /// Default listen address.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+/// Stripe's API root.
+pub const STRIPE_API: &str = "https://api.stripe.com";
+/// smsmode's API root.
+pub const SMSMODE_API: &str = "https://rest.smsmode.com";
 
 /// The service's configuration.
 #[derive(Clone)]
@@ -38,7 +43,7 @@ pub struct Config {
     pub worker_interval: std::time::Duration,
     /// Requests per minute and client address by route class (`PTI_RATE_LIMITS`, e.g.
     /// `auth=20,search=120,default=600`, the defaults).
-    pub rate_limits: crate::http::rate_limit::Limits,
+    pub rate_limits: Limits,
     /// Origins allowed to call the API from a browser (`PTI_CORS_ORIGINS`, comma-separated;
     /// none by default: the portals are served from the same origin).
     pub cors_origins: Vec<String>,
@@ -88,10 +93,8 @@ impl Config {
                 let built = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("web/dist");
                 built.join("index.html").exists().then_some(built)
             }),
-            rate_limits: crate::http::rate_limit::Limits::parse(
-                &lookup("PTI_RATE_LIMITS").unwrap_or_default(),
-            )
-            .map_err(|e| anyhow::anyhow!("PTI_RATE_LIMITS: {e}"))?,
+            rate_limits: Limits::parse(&lookup("PTI_RATE_LIMITS").unwrap_or_default())
+                .map_err(|e| anyhow::anyhow!("PTI_RATE_LIMITS: {e}"))?,
             cors_origins: lookup("PTI_CORS_ORIGINS")
                 .map(|v| {
                     v.split(',')
@@ -104,11 +107,10 @@ impl Config {
             smtp_url: lookup("PTI_SMTP_URL"),
             smsmode_api_key: lookup("PTI_SMSMODE_API_KEY"),
             smsmode_api_base: lookup("PTI_SMSMODE_API_BASE")
-                .unwrap_or_else(|| crate::notify::sms::SMSMODE_API.to_owned()),
+                .unwrap_or_else(|| SMSMODE_API.to_owned()),
             smtp_from: lookup("PTI_SMTP_FROM")
                 .unwrap_or_else(|| "PTI Calendar <no-reply@pti-calendar.fr>".to_owned()),
-            stripe_api_base: lookup("PTI_STRIPE_API_BASE")
-                .unwrap_or_else(|| crate::payment::stripe::STRIPE_API.to_owned()),
+            stripe_api_base: lookup("PTI_STRIPE_API_BASE").unwrap_or_else(|| STRIPE_API.to_owned()),
             worker_interval: std::time::Duration::from_millis(
                 lookup("PTI_WORKER_INTERVAL_MS")
                     .and_then(|v| v.parse().ok())
@@ -118,13 +120,73 @@ impl Config {
     }
 
     /// The portal settings handlers see.
-    pub fn settings(&self) -> crate::http::Settings {
-        crate::http::Settings {
+    pub fn settings(&self) -> Settings {
+        Settings {
             default_tenant: self.default_tenant.clone(),
             dev_mailbox: self.dev_mailbox,
             web_dir: self.web_dir.clone(),
             cors_origins: self.cors_origins.clone(),
         }
+    }
+}
+
+/// Settings of the portals and development helpers.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// The network served when a request names none (slug, domain or id).
+    pub default_tenant: Option<String>,
+    /// Whether `GET /dev/mailbox` answers.
+    pub dev_mailbox: bool,
+    /// The built web portals to serve at `/` (a directory with `index.html`).
+    pub web_dir: Option<std::path::PathBuf>,
+    /// Origins allowed by CORS.
+    pub cors_origins: Vec<String>,
+}
+
+/// Requests allowed per window, per class.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Window length.
+    pub window: Duration,
+    /// For [`RouteClass::Auth`].
+    pub auth: u32,
+    /// For [`RouteClass::Search`].
+    pub search: u32,
+    /// For [`RouteClass::Default`].
+    pub default: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            window: Duration::from_secs(60),
+            auth: 20,
+            search: 120,
+            default: 600,
+        }
+    }
+}
+
+impl Limits {
+    /// The defaults with the overrides of `spec`, e.g. `auth=200,search=1000` (per minute).
+    pub fn parse(spec: &str) -> Result<Self, String> {
+        let mut limits = Self::default();
+        for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (class, value) = part
+                .split_once('=')
+                .ok_or_else(|| format!("'{part}' is not class=count"))?;
+            let value: u32 = value
+                .trim()
+                .parse()
+                .map_err(|_| format!("'{value}' is not a count"))?;
+            match class.trim() {
+                "auth" => limits.auth = value,
+                "search" => limits.search = value,
+                "default" => limits.default = value,
+                other => return Err(format!("unknown route class '{other}'")),
+            }
+        }
+        Ok(limits)
     }
 }
 
@@ -181,6 +243,13 @@ mod tests {
         }
     }
 
+    #[test]
+    fn limits_are_configurable_per_class() {
+        let l = Limits::parse("auth=200, search=1000").unwrap();
+        assert_eq!((l.auth, l.search, l.default), (200, 1000, 600));
+        assert!(Limits::parse("login=3").is_err());
+        assert!(Limits::parse("auth=many").is_err());
+    }
     #[test]
     fn a_bad_address_is_refused() {
         assert!(Config::from_lookup(|n| (n == "PTI_ADDR").then(|| "nope".into())).is_err());

@@ -1,43 +1,53 @@
 //! # reference-app
 //!
 //! The PTI Calendar platform service: an axum + sqlx modular monolith on PostgreSQL with
-//! row-level security. `main.rs` only loads the configuration, connects, migrates and serves;
-//! everything else lives here so the integration tests can drive it.
+//! row-level security. `main.rs` only parses the command line; [`startup`] builds the
+//! application for `main` and for the tests.
 //!
-//! - [`codes`]: the stable string codes of pti-core's enums;
-//! - [`config`]: settings from the environment;
-//! - [`db`]: pools (owner for migrations, `pti_app` at run time), migrations, tenant transactions;
-//! - [`error`]: the one HTTP error type;
-//! - [`keys`]: the RS256 key pair for JWTs;
-//! - [`http`]: the router, one sub-router per module, and its middleware;
-//! - [`telemetry`]: tracing set-up (JSON logs);
-//! - [`auth`]: JWT RS256, refresh tokens, argon2id, the request principal;
-//! - [`user`]: the user module (sign-up, login, refresh, logout, profile);
-//! - [`admin`]: the admin module (staff reads of agencies and centres);
-//! - [`engine`]: the in-memory scheduling engine, loaded from and kept in step with the database;
-//! - [`search`]: public search (places, availability, centre calendars);
-//! - [`booking`]: bookings (hold, move, cancel, ICS and PDF);
-//! - [`payment`]: the payment provider seam, the sandbox, payments and refunds;
-//! - [`notify`]: the outbox, its worker, e-mails, SMS and the local mailbox;
-//! - [`outbound`]: the HTTPS client of third-party APIs (Stripe, the SMS gateway);
-//! - [`seed`]: the demo data of the spec.
+//! The services, one folder each with `routes.rs` (axum only), `service.rs` (the use cases),
+//! `repo.rs` (their SQL) and `views.rs` (answer types):
+//! - [`planning`]: public search, places and centre calendars, on the in-memory engine;
+//! - [`rdv`]: bookings — hold, pay, move, cancel, documents, expiry;
+//! - [`payment`]: providers, charges with invoices, refunds;
+//! - [`notification`]: e-mails and SMS of booking events, the local mailbox;
+//! - [`user`]: accounts, sessions, profile, saved vehicles;
+//! - [`admin`]: networks, agencies and centres.
+//!
+//! Calls between services run one way: `rdv` → `payment`, `user`; `notification` → `rdv`,
+//! `user`. Below the services, imported by them and never importing them:
+//! - [`domain`]: parsed input (e-mail, phone, names, plates, codes);
+//! - [`auth`]: the principal, JWTs, password hashes, opaque tokens;
+//! - [`engine`]: the scheduling engine kept in step with the database, and its reservations;
+//! - [`db`]: pools, migrations, tenant transactions, code columns, constraint mapping;
+//! - [`events`]: the transactional outbox;
+//! - [`error`]: the one API error type;
+//! - [`outbound`]: the HTTPS client of third-party APIs.
+//!
+//! Above them: [`extract`] (request extractors), [`http`] (router, middleware, OpenAPI, health),
+//! [`state`] (the shared state and its parts), [`worker`] (background jobs), [`startup`],
+//! [`seed`] (the demo data), [`config`], [`keys`] and [`telemetry`].
 
 pub mod admin;
 pub mod auth;
-pub mod booking;
-pub mod codes;
 pub mod config;
 pub mod db;
+pub mod domain;
 pub mod engine;
 pub mod error;
+pub mod events;
+pub mod extract;
 pub mod http;
 pub mod keys;
-pub mod notify;
+pub mod notification;
 pub mod outbound;
 pub mod payment;
-pub mod search;
+pub mod planning;
+pub mod rdv;
 pub mod seed;
+pub mod startup;
+pub mod state;
 pub mod telemetry;
 pub mod user;
+pub mod worker;
 
 pub use error::Error;

@@ -2,6 +2,8 @@
 //! webpki roots; plain HTTP for local mocks) and a POST that answers status and JSON body
 //! within a time limit.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 
 use axum::http::{HeaderName, Method, Request, StatusCode, header};
@@ -12,6 +14,10 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 use serde_json::Value;
+
+/// A boxed future, so third-party adapters (payment providers, SMS gateways) can live
+/// behind `dyn`.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// An HTTPS (or, for local mocks, HTTP) client for one API root.
 pub struct Api {

@@ -1,6 +1,7 @@
 //! RS256 access tokens: signing and strict verification (RS256 only, issuer, expiry).
 
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, encode};
+use pti_core::policy::Role;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -71,11 +72,11 @@ impl Jwt {
     }
 
     /// Claims of a fresh access token for `sub` valid from `now` (Unix seconds).
-    pub fn claims(sub: Uuid, tid: Option<Uuid>, role: &str, sid: Uuid, now: i64) -> Claims {
+    pub fn claims(sub: Uuid, tid: Option<Uuid>, role: Role, sid: Uuid, now: i64) -> Claims {
         Claims {
             sub,
             tid,
-            role: role.to_owned(),
+            role: role.code().to_owned(),
             sid,
             iss: ISSUER.to_owned(),
             iat: now,

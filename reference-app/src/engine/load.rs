@@ -1,47 +1,42 @@
-//! Reading the engine's data from PostgreSQL, tenant by tenant under row-level security (role
-//! `SYSTEM`): centres with their offers, closures and blocks, inspectors with shifts, leave
-//! and blocks, and the active bookings of the horizon. Every query also names the tenant, so
-//! a superuser connection (the seed), which row-level security does not restrict, reads the same.
+//! Building the engine from PostgreSQL ([`super::repo`]): centres with their offers, closures
+//! and blocks, inspectors with shifts, leave and blocks, and the active bookings of the
+//! horizon, tenant by tenant.
 
 use std::collections::HashMap;
 
 use anyhow::Context;
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{NaiveDate, NaiveTime, Utc};
 use pti_core::availability::{CentreAvailability, ExistingBooking};
 use pti_core::model::{
-    AgencyId, Agreements, BookingId, Centre, CentreId, ControlType, DurationOverride,
-    DurationTable, GeoPoint, HolidayPolicy, Inspector, InspectorId, Money, Offer, Price,
-    RecurringPeriod, TenantId, TimeRange, VatRate, VehicleCategory,
+    AgencyId, Agreements, BookingId, Centre, CentreId, DurationOverride, DurationTable, GeoPoint,
+    HolidayPolicy, Inspector, InspectorId, Money, Offer, Price, RecurringPeriod, TenantId,
+    TimeRange, VatRate, VehicleCategory,
 };
 use pti_core::rules::BookingPolicy;
 use pti_core::search::SearchIndex;
 use serde::Deserialize;
-use sqlx::{FromRow, PgConnection, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
+use super::repo::{self, CentreRow, ShiftRow};
 use super::{Engine, TenantInfo};
 use crate::db::{TenantContext, tenant_tx};
 
-/// The role code of the server's own background work (engine loading, workers).
-pub const SYSTEM_ROLE: &str = "SYSTEM";
-
-/// The active networks, through the `active_tenants()` lookup.
+/// The active networks with their validated booking policies.
 pub async fn active_tenants(pool: &PgPool) -> anyhow::Result<Vec<TenantInfo>> {
-    let rows: Vec<(Uuid, String, String, serde_json::Value)> =
-        sqlx::query_as("SELECT id, slug, name, booking_policy FROM active_tenants()")
-            .fetch_all(pool)
-            .await?;
-    rows.into_iter()
-        .map(|(id, slug, name, policy)| {
-            let policy: BookingPolicy = serde_json::from_value(policy)
-                .with_context(|| format!("booking policy of tenant {slug}"))?;
+    repo::active_tenants(pool)
+        .await?
+        .into_iter()
+        .map(|t| {
+            let policy: BookingPolicy = serde_json::from_value(t.booking_policy)
+                .with_context(|| format!("booking policy of tenant {}", t.slug))?;
             policy
                 .validate()
-                .map_err(|e| anyhow::anyhow!("booking policy of tenant {slug}: {e}"))?;
+                .map_err(|e| anyhow::anyhow!("booking policy of tenant {}: {e}", t.slug))?;
             Ok(TenantInfo {
-                id: TenantId(id),
-                slug,
-                name,
+                id: TenantId(t.id),
+                slug: t.slug,
+                name: t.name,
                 policy,
             })
         })
@@ -100,73 +95,6 @@ pub async fn reload(
     Ok(())
 }
 
-#[derive(FromRow)]
-struct CentreRow {
-    id: Uuid,
-    agency_id: Uuid,
-    name: String,
-    address: String,
-    postcode: String,
-    city: String,
-    lat: f64,
-    lng: f64,
-    time_zone: String,
-    rating: Option<f32>,
-    lanes: i16,
-    daily_capacity: i32,
-    grid_minutes: i16,
-    buffer_minutes: i16,
-    holiday_policy: String,
-    opening_hours: serde_json::Value,
-    vehicle_categories: Vec<String>,
-}
-
-#[derive(FromRow)]
-struct OfferRow {
-    centre_id: Option<Uuid>,
-    control_type: String,
-    vehicle_category: String,
-    price_cents: i32,
-    vat_rate_bp: i32,
-    duration_minutes: Option<i16>,
-}
-
-#[derive(FromRow)]
-struct InspectorRow {
-    id: Uuid,
-    centre_id: Uuid,
-    first_name: String,
-    last_name: String,
-    agreements: Vec<String>,
-}
-
-#[derive(FromRow)]
-struct ShiftRow {
-    inspector_id: Uuid,
-    rrule: String,
-    starts_local: NaiveTime,
-    ends_local: NaiveTime,
-    valid_from: NaiveDate,
-    valid_until: Option<NaiveDate>,
-}
-
-#[derive(FromRow)]
-struct RangeRow {
-    centre_id: Option<Uuid>,
-    inspector_id: Option<Uuid>,
-    starts_at: DateTime<Utc>,
-    ends_at: DateTime<Utc>,
-}
-
-#[derive(FromRow)]
-struct BookingRow {
-    id: Uuid,
-    centre_id: Uuid,
-    inspector_id: Uuid,
-    start_at: DateTime<Utc>,
-    end_at: DateTime<Utc>,
-}
-
 /// One opening window as stored in `cts.opening_hours`.
 #[derive(Deserialize)]
 struct OpeningWindow {
@@ -183,73 +111,22 @@ async fn load_centres(
     first_day: NaiveDate,
     days: u32,
 ) -> anyhow::Result<Vec<(Centre, CentreAvailability)>> {
-    let mut tx = tenant_tx(pool, &TenantContext::tenant(tenant, SYSTEM_ROLE)).await?;
+    let mut tx = tenant_tx(pool, &TenantContext::system(tenant)).await?;
     let only = only.map(|c| c.0);
     let since = Utc::now() - chrono::Duration::days(2);
-    let centres = read_centres(&mut tx, tenant, only).await?;
-    let offers: Vec<OfferRow> = sqlx::query_as(
-        "SELECT centre_id, control_type, vehicle_category, price_cents, vat_rate_bp, \
-         duration_minutes FROM offers WHERE tenant_id = $2 AND active AND fuel IS NULL \
-         AND (centre_id IS NULL OR $1::uuid IS NULL OR centre_id = $1) \
-         ORDER BY centre_id NULLS LAST",
-    )
-    .bind(only)
-    .bind(tenant.0)
-    .fetch_all(&mut *tx)
-    .await?;
-    let inspectors: Vec<InspectorRow> = sqlx::query_as(
-        "SELECT id, centre_id, first_name, last_name, agreements FROM controleurs \
-         WHERE tenant_id = $2 AND status = 'active' AND ($1::uuid IS NULL OR centre_id = $1) ORDER BY id",
-    )
-    .bind(only)
-    .bind(tenant.0)
-    .fetch_all(&mut *tx)
-    .await?;
-    let shifts: Vec<ShiftRow> = sqlx::query_as(
-        "SELECT inspector_id, rrule, starts_local, ends_local, valid_from, valid_until \
-         FROM planning_shifts WHERE tenant_id = $2 AND ($1::uuid IS NULL OR centre_id = $1) ORDER BY id",
-    )
-    .bind(only)
-    .bind(tenant.0)
-    .fetch_all(&mut *tx)
-    .await?;
-    let ranges: Vec<RangeRow> = sqlx::query_as(
-        "SELECT centre_id, NULL::uuid AS inspector_id, starts_at, ends_at FROM cts_closures \
-           WHERE tenant_id = $3 AND ends_at > $2 AND ($1::uuid IS NULL OR centre_id = $1) \
-         UNION ALL SELECT centre_id, inspector_id, starts_at, ends_at FROM planning_blocks \
-           WHERE tenant_id = $3 AND ends_at > $2 AND ($1::uuid IS NULL OR centre_id = $1) \
-         UNION ALL SELECT c.centre_id, l.inspector_id, l.starts_at, l.ends_at \
-           FROM controleur_leaves l JOIN controleurs c ON c.id = l.inspector_id \
-           WHERE l.tenant_id = $3 AND l.ends_at > $2 AND ($1::uuid IS NULL OR c.centre_id = $1)",
-    )
-    .bind(only)
-    .bind(since)
-    .bind(tenant.0)
-    .fetch_all(&mut *tx)
-    .await?;
-    let bookings: Vec<BookingRow> = sqlx::query_as(
-        "SELECT id, centre_id, inspector_id, start_at, end_at FROM rdv \
-         WHERE status IN ('pending_payment', 'confirmed', 'in_progress') \
-         AND inspector_id IS NOT NULL AND end_at > $2 AND tenant_id = $3 \
-         AND ($1::uuid IS NULL OR centre_id = $1)",
-    )
-    .bind(only)
-    .bind(since)
-    .bind(tenant.0)
-    .fetch_all(&mut *tx)
-    .await?;
+    let centres = repo::centres(&mut tx, tenant.0, only).await?;
+    let offers = repo::offers(&mut tx, tenant.0, only).await?;
+    let inspectors = repo::inspectors(&mut tx, tenant.0, only).await?;
+    let shifts = repo::shifts(&mut tx, tenant.0, only).await?;
+    let ranges = repo::ranges(&mut tx, tenant.0, only, since).await?;
+    let bookings = repo::bookings(&mut tx, tenant.0, only, since).await?;
     tx.commit().await?;
 
     let mut tenant_durations = Vec::new();
     let mut tenant_offers = Vec::new();
     let mut centre_offers: HashMap<Uuid, (Vec<Offer>, Vec<DurationOverride>)> = HashMap::new();
     for o in &offers {
-        let (Some(control_type), Some(category)) = (
-            crate::codes::parse::<ControlType>(&o.control_type),
-            crate::codes::parse::<VehicleCategory>(&o.vehicle_category),
-        ) else {
-            continue;
-        };
+        let (control_type, category) = (o.control_type.0, o.vehicle_category.0);
         let offer = Offer {
             control_type,
             category,
@@ -282,7 +159,7 @@ async fn load_centres(
         let categories: Vec<VehicleCategory> = row
             .vehicle_categories
             .iter()
-            .filter_map(|c| crate::codes::parse(c))
+            .filter_map(|c| c.parse().ok())
             .collect();
         let mut offers = own_offers;
         for o in &tenant_offers {
@@ -313,7 +190,7 @@ async fn load_centres(
             let agreements = Agreements::of(
                 &i.agreements
                     .iter()
-                    .filter_map(|a| crate::codes::parse(a))
+                    .filter_map(|a| a.parse().ok())
                     .collect::<Vec<_>>(),
             );
             let mut inspector = Inspector::new(
@@ -334,13 +211,15 @@ async fn load_centres(
         let existing: Vec<ExistingBooking> = bookings
             .iter()
             .filter(|b| b.centre_id == row.id)
-            .map(|b| ExistingBooking {
-                booking_id: BookingId(b.id),
-                inspector_id: InspectorId(b.inspector_id),
-                start: b.start_at,
-                duration_minutes: u32::try_from((b.end_at - b.start_at).num_minutes())
-                    .unwrap_or(0)
-                    .max(1),
+            .filter_map(|b| {
+                Some(ExistingBooking {
+                    booking_id: BookingId(b.id),
+                    inspector_id: InspectorId(b.inspector_id?),
+                    start: b.start_at,
+                    duration_minutes: u32::try_from((b.end_at - b.start_at).num_minutes())
+                        .unwrap_or(0)
+                        .max(1),
+                })
             })
             .collect();
         let (availability, misfits) =
@@ -353,24 +232,6 @@ async fn load_centres(
         out.push((centre, availability));
     }
     Ok(out)
-}
-
-async fn read_centres(
-    conn: &mut PgConnection,
-    tenant: TenantId,
-    only: Option<Uuid>,
-) -> sqlx::Result<Vec<CentreRow>> {
-    sqlx::query_as(
-        "SELECT id, agency_id, name, address, postcode, city, lat, lng, time_zone, \
-         rating::float4 AS rating, lanes, daily_capacity, grid_minutes, buffer_minutes, \
-         holiday_policy, opening_hours, vehicle_categories \
-         FROM cts WHERE tenant_id = $2 AND status = 'active' AND ($1::uuid IS NULL OR id = $1) \
-         ORDER BY id",
-    )
-    .bind(only)
-    .bind(tenant.0)
-    .fetch_all(conn)
-    .await
 }
 
 fn centre_of(tenant: TenantId, row: &CentreRow) -> anyhow::Result<Centre> {

@@ -4,19 +4,23 @@
 //! `LISTEN pti_engine` ([`sync`]).
 //!
 //! The database stays the source of truth: a booking is placed in the engine first (choosing
-//! the inspector in microseconds) and then written; if the write fails, the placement is
-//! released, and the exclusion constraint `rdv_no_double_booking` catches any race the engine
-//! could not see.
+//! the inspector in microseconds, a [`Reservation`]) and then written; if the write fails, the
+//! reservation undoes itself, and the exclusion constraint `rdv_no_double_booking` catches any
+//! race the engine could not see.
 
 pub mod load;
+mod repo;
+mod reservation;
 pub mod sync;
+
+pub use reservation::Reservation;
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use chrono::{Duration, NaiveDate, Utc};
 use chrono_tz::Europe::Paris;
-use pti_core::model::{Centre, CentreId, TenantId};
+use pti_core::model::{BookingId, Centre, CentreId, TenantId};
 use pti_core::rules::BookingPolicy;
 use pti_core::search::SearchIndex;
 
@@ -102,6 +106,13 @@ impl SharedEngine {
         self.0
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Frees the capacity of booking `id` at `centre` (a committed cancellation or expiry).
+    pub fn release(&self, centre: CentreId, id: BookingId) {
+        if let Some(a) = self.write().index.availability_mut(centre) {
+            let _ = a.release(id);
+        }
     }
 
     /// Replaces the whole engine (daily roll-over, full reload).

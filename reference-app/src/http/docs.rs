@@ -6,7 +6,7 @@ use axum::routing::get;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::AppState;
+use crate::state::AppState;
 
 /// This document.
 #[utoipa::path(

@@ -10,7 +10,7 @@ use prometheus::{
     Encoder, HistogramOpts, HistogramVec, IntCounterVec, Opts, Registry, TextEncoder,
 };
 
-use super::AppState;
+use crate::state::AppState;
 
 /// The service's registry and metrics (cheap to clone).
 #[derive(Clone)]

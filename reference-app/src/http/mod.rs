@@ -1,9 +1,10 @@
-//! The HTTP layer: [`app`] merges one router per module and adds the middleware (request ids,
-//! tracing, metrics).
+//! The HTTP layer: [`app`] merges one router per service (through [`openapi`], which
+//! documents them) and adds the middleware: request ids, tracing, metrics, rate limits, CORS,
+//! the body limit and security headers; and the service's own routes: health probes,
+//! `/metrics` and the offline API viewer.
 
 pub mod docs;
 pub mod health;
-pub mod json;
 pub mod metrics;
 pub mod openapi;
 pub mod rate_limit;
@@ -12,62 +13,18 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{MatchedPath, Request};
 use axum::http::{HeaderName, HeaderValue};
-use sqlx::PgPool;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-pub use json::ApiJson;
 pub use metrics::Metrics;
 pub use rate_limit::RateLimiter;
 
-use std::sync::Arc;
-
-use crate::auth::Jwt;
-use crate::engine::{Engine, SharedEngine};
-use crate::payment::{PaymentProvider, Sandbox};
+use crate::state::AppState;
 
 /// Header carrying the request id (set when absent, echoed in the response).
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
-
-/// Shared state of every handler.
-#[derive(Clone)]
-pub struct AppState {
-    /// Runtime pool, logged in as `pti_app` (row-level security applies).
-    pub db: PgPool,
-    /// Redis, when configured.
-    pub redis: Option<redis::Client>,
-    /// A reconnecting Redis connection for revoked sessions, when Redis is configured.
-    pub redis_sessions: Option<redis::aio::ConnectionManager>,
-    /// Prometheus registry and the service's metrics.
-    pub metrics: Metrics,
-    /// Access-token signer and verifier.
-    pub jwt: Arc<Jwt>,
-    /// Rate limits per route class and client address.
-    pub rate_limiter: RateLimiter,
-    /// The scheduling engine.
-    pub engine: SharedEngine,
-    /// The payment provider.
-    pub payments: Arc<dyn PaymentProvider>,
-    /// The sandbox's card vault, when the sandbox is the provider.
-    pub sandbox: Option<Arc<Sandbox>>,
-    /// Portal settings.
-    pub settings: Arc<Settings>,
-}
-
-/// Settings of the portals and development helpers.
-#[derive(Clone, Debug, Default)]
-pub struct Settings {
-    /// The network served when a request names none (slug, domain or id).
-    pub default_tenant: Option<String>,
-    /// Whether `GET /dev/mailbox` answers.
-    pub dev_mailbox: bool,
-    /// The built web portals to serve at `/` (a directory with `index.html`).
-    pub web_dir: Option<std::path::PathBuf>,
-    /// Origins allowed by CORS.
-    pub cors_origins: Vec<String>,
-}
 
 /// CORS for the configured origins: credentials-free, the API's methods and headers.
 fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {
@@ -87,28 +44,6 @@ fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {
             HeaderName::from_static("x-rdv-token"),
         ])
         .max_age(std::time::Duration::from_secs(3600))
-}
-
-impl AppState {
-    /// State over `db` signing tokens with `jwt`, without Redis.
-    pub fn new(db: PgPool, jwt: Jwt) -> Self {
-        let sandbox = Arc::new(Sandbox::default());
-        Self {
-            db,
-            redis: None,
-            redis_sessions: None,
-            metrics: Metrics::new(),
-            jwt: Arc::new(jwt),
-            rate_limiter: RateLimiter::default(),
-            engine: SharedEngine::new(Engine::empty(crate::engine::today(), 90)),
-            payments: sandbox.clone(),
-            sandbox: Some(sandbox),
-            settings: Arc::new(Settings {
-                dev_mailbox: true,
-                ..Settings::default()
-            }),
-        }
-    }
 }
 
 /// Largest request body accepted (413 beyond).

@@ -15,8 +15,10 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToResponse};
 use utoipa_axum::router::OpenApiRouter;
 
-use super::AppState;
 use crate::error::ErrorBody;
+use crate::state::AppState;
+
+pub mod codes;
 
 /// The document's fixed parts; the paths and schemas come from the routers.
 #[derive(OpenApi)]
@@ -195,13 +197,12 @@ pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(super::health::router())
         .merge(super::docs::router())
-        .merge(crate::search::router())
-        .merge(crate::booking::router())
-        .merge(crate::payment::router())
-        .merge(crate::user::router())
-        .merge(crate::user::vehicles::router())
-        .merge(crate::admin::router())
-        .merge(crate::notify::router())
+        .merge(crate::planning::routes::router())
+        .merge(crate::rdv::routes::router())
+        .merge(crate::payment::routes::router())
+        .merge(crate::user::routes::router())
+        .merge(crate::admin::routes::router())
+        .merge(crate::notification::routes::router())
 }
 
 /// The document as served (pretty JSON), built once.

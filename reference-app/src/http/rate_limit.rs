@@ -5,14 +5,15 @@
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use axum::extract::{ConnectInfo, MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::AppState;
+use crate::config::Limits;
 use crate::error::Error;
+use crate::state::AppState;
 
 /// A class of routes sharing one limit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,53 +37,6 @@ impl RouteClass {
         } else {
             Self::Default
         }
-    }
-}
-
-/// Requests allowed per window, per class.
-#[derive(Clone, Copy, Debug)]
-pub struct Limits {
-    /// Window length.
-    pub window: Duration,
-    /// For [`RouteClass::Auth`].
-    pub auth: u32,
-    /// For [`RouteClass::Search`].
-    pub search: u32,
-    /// For [`RouteClass::Default`].
-    pub default: u32,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Self {
-            window: Duration::from_secs(60),
-            auth: 20,
-            search: 120,
-            default: 600,
-        }
-    }
-}
-
-impl Limits {
-    /// The defaults with the overrides of `spec`, e.g. `auth=200,search=1000` (per minute).
-    pub fn parse(spec: &str) -> Result<Self, String> {
-        let mut limits = Self::default();
-        for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let (class, value) = part
-                .split_once('=')
-                .ok_or_else(|| format!("'{part}' is not class=count"))?;
-            let value: u32 = value
-                .trim()
-                .parse()
-                .map_err(|_| format!("'{value}' is not a count"))?;
-            match class.trim() {
-                "auth" => limits.auth = value,
-                "search" => limits.search = value,
-                "default" => limits.default = value,
-                other => return Err(format!("unknown route class '{other}'")),
-            }
-        }
-        Ok(limits)
     }
 }
 
@@ -159,6 +113,7 @@ pub async fn enforce(State(state): State<AppState>, request: Request, next: Next
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     #[test]
     fn the_limit_resets_after_the_window() {
@@ -198,13 +153,5 @@ mod tests {
             RouteClass::of("/api/v1/disponibilites/search"),
             RouteClass::Search
         );
-    }
-
-    #[test]
-    fn limits_are_configurable_per_class() {
-        let l = Limits::parse("auth=200, search=1000").unwrap();
-        assert_eq!((l.auth, l.search, l.default), (200, 1000, 600));
-        assert!(Limits::parse("login=3").is_err());
-        assert!(Limits::parse("auth=many").is_err());
     }
 }

@@ -2,13 +2,10 @@
 //! default; it follows Stripe's test cards.
 
 use std::collections::HashMap;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// A boxed future, so providers can live behind `dyn`.
-pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+use crate::outbound::BoxFuture;
 
 /// A successful charge.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,11 +7,8 @@ use std::time::Duration;
 use axum::http::{HeaderName, header};
 use serde_json::Value;
 
-use super::provider::{BoxFuture, Charge, PaymentError, PaymentProvider};
-use crate::outbound::Api;
-
-/// Stripe's API root.
-pub const STRIPE_API: &str = "https://api.stripe.com";
+use super::provider::{Charge, PaymentError, PaymentProvider};
+use crate::outbound::{Api, BoxFuture};
 
 /// A Stripe account.
 pub struct Stripe {

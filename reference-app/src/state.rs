@@ -1,0 +1,59 @@
+//! The state every handler shares, and its parts: a handler extracts only the parts it uses
+//! (`State<PgPool>`, `State<SharedEngine>`, ...) through `FromRef`, and passes only those to
+//! the services, which never see the whole state.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use sqlx::PgPool;
+
+use crate::auth::Jwt;
+use crate::config::Settings;
+use crate::engine::{Engine, SharedEngine};
+use crate::http::{Metrics, RateLimiter};
+use crate::payment::Payments;
+use crate::user::sessions::Sessions;
+
+/// Shared state of every handler; each field is a sub-state a handler may extract alone.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    /// Runtime pool, logged in as `pti_app` (row-level security applies).
+    pub db: PgPool,
+    /// Redis, when configured (readiness probe).
+    pub redis: Option<redis::Client>,
+    /// Where revoked sessions are looked up.
+    pub sessions: Sessions,
+    /// Prometheus registry and the service's metrics.
+    pub metrics: Metrics,
+    /// Access-token signer and verifier.
+    pub jwt: Arc<Jwt>,
+    /// Rate limits per route class and client address.
+    pub rate_limiter: RateLimiter,
+    /// The scheduling engine.
+    pub engine: SharedEngine,
+    /// The payment provider, and the sandbox's card vault when the sandbox is the provider.
+    pub payments: Payments,
+    /// Portal settings.
+    pub settings: Arc<Settings>,
+}
+
+impl AppState {
+    /// State over `db` signing tokens with `jwt`: sandbox payments, no Redis, an empty engine,
+    /// the development mailbox on. `startup` replaces the parts the configuration names.
+    pub fn new(db: PgPool, jwt: Jwt) -> Self {
+        Self {
+            db,
+            redis: None,
+            sessions: Sessions::default(),
+            metrics: Metrics::new(),
+            jwt: Arc::new(jwt),
+            rate_limiter: RateLimiter::default(),
+            engine: SharedEngine::new(Engine::empty(crate::engine::today(), 90)),
+            payments: Payments::sandbox(),
+            settings: Arc::new(Settings {
+                dev_mailbox: true,
+                ..Settings::default()
+            }),
+        }
+    }
+}
