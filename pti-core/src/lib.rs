@@ -13,7 +13,9 @@
 //! - [`places`]: French communes and postcodes, to turn what a driver types into a point.
 //!
 //! The engine is pure: no I/O, no clock (callers pass "now"), no global state. Every error
-//! carries a stable machine code ([`Coded::code`]) that the API and the bindings pass through.
+//! carries a stable machine code ([`Coded::code`]) that the API and the bindings pass through,
+//! and every closed set of values a stable text code ([`Code::code`], parsed back with
+//! `FromStr`).
 //!
 //! ```
 //! use pti_core::availability::{CentreAvailability, Need, TimeFilter};
@@ -49,7 +51,7 @@
 pub mod error;
 pub mod model;
 
-pub use error::Coded;
+pub use error::{Code, Coded, UnknownCode};
 pub mod availability;
 pub mod places;
 pub mod policy;

@@ -20,6 +20,17 @@ pub enum Precision {
     Departement,
 }
 
+impl Precision {
+    /// Every precision, finest first.
+    pub const ALL: [Precision; 3] = [Precision::City, Precision::Postcode, Precision::Departement];
+}
+
+crate::error::impl_code!(Precision, "precision" {
+    City = "city",
+    Postcode = "postcode",
+    Departement = "departement",
+});
+
 /// A commune (or a municipal arrondissement of Paris, Lyon, Marseille).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Place {
@@ -142,12 +153,9 @@ impl Gazetteer {
             };
             let location = GeoPoint::new(coordinate(lat)?, coordinate(lng)?)
                 .map_err(|_| bad("coordinates out of range"))?;
-            let precision = match precision {
-                "city" => Precision::City,
-                "postcode" => Precision::Postcode,
-                "departement" => Precision::Departement,
-                _ => return Err(bad("unknown precision")),
-            };
+            let precision = precision
+                .parse::<Precision>()
+                .map_err(|_| bad("unknown precision"))?;
             places.push(Place {
                 insee: insee.to_string(),
                 name: name.to_string(),

@@ -127,11 +127,8 @@ fn expected() -> Matrix {
         }
         let mut cells = line.split_whitespace();
         let resource_code = cells.next().unwrap();
-        let resource = *Resource::ALL
-            .iter()
-            .find(|r| r.code() == resource_code)
-            .unwrap();
-        for (cell, &action) in cells.zip(Action::ALL) {
+        let resource = resource_code.parse::<Resource>().unwrap();
+        for (cell, action) in cells.zip(Action::ALL) {
             let scope = match cell {
                 "-" => continue,
                 "O" => Scope::Own,
@@ -253,8 +250,8 @@ fn every_role_action_and_relation_is_decided_as_the_matrix_says() {
     let mut checked = 0;
     for role in Role::ALL {
         let who = principal(role);
-        for &kind in Resource::ALL {
-            for &action in Action::ALL {
+        for kind in Resource::ALL {
+            for action in Action::ALL {
                 let granted = expected.get(&(role, kind, action)).copied();
                 for relation in relations {
                     let decision = authorize(&who, action, &row(kind, relation));
@@ -282,8 +279,8 @@ fn every_role_action_and_relation_is_decided_as_the_matrix_says() {
 fn no_role_but_the_super_admin_reaches_another_tenant() {
     for role in Role::ALL.into_iter().filter(|r| *r != Role::SuperAdmin) {
         let who = principal(role);
-        for &kind in Resource::ALL {
-            for &action in Action::ALL {
+        for kind in Resource::ALL {
+            for action in Action::ALL {
                 let foreign = row(kind, Relation::OtherTenant);
                 assert!(
                     authorize(&who, action, &foreign).is_err(),

@@ -236,7 +236,7 @@ fn principal_from(v: &Value) -> Result<pti_core::policy::Principal, String> {
         .as_str()
         .unwrap_or_default()
         .parse()
-        .map_err(|e: pti_core::policy::PolicyError| e.code().to_string())?;
+        .map_err(|e: pti_core::UnknownCode| e.code().to_string())?;
     let grants = v["grants"]
         .as_array()
         .into_iter()

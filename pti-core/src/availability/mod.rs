@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 
 use crate::error::Coded;
 use crate::model::{Agreements, BookingId, Centre, CentreId, InspectorId};
+use crate::rules::RuleFacts;
 use crate::schedule::{self, Horizon, LocalClock, ScheduleError, Slot};
 
 /// Why a booking or query was refused.
@@ -69,6 +70,31 @@ impl Coded for AvailabilityError {
     }
 }
 
+impl AvailabilityError {
+    /// The facts this refusal carries: the start asked for, the booking or inspector named.
+    pub fn facts(&self) -> RuleFacts {
+        let none = RuleFacts::default();
+        match *self {
+            AvailabilityError::SlotTaken { start }
+            | AvailabilityError::OutsideOpeningHours { start } => RuleFacts {
+                start: Some(start),
+                ..none
+            },
+            AvailabilityError::UnknownInspector(id) => RuleFacts {
+                inspector_id: Some(id),
+                ..none
+            },
+            AvailabilityError::UnknownBooking(id) | AvailabilityError::DuplicateBooking(id) => {
+                RuleFacts {
+                    booking_id: Some(id),
+                    ..none
+                }
+            }
+            AvailabilityError::NoQualifiedInspector | AvailabilityError::Schedule(_) => none,
+        }
+    }
+}
+
 /// What an inspection needs: its length, the buffer after it, the inspector's agreements.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Need {
@@ -95,6 +121,12 @@ impl DayPart {
     /// Every part, in declaration order.
     pub const ALL: [DayPart; 3] = [DayPart::Any, DayPart::Morning, DayPart::Afternoon];
 }
+
+crate::error::impl_code!(DayPart, "part of the day" {
+    Any = "any",
+    Morning = "morning",
+    Afternoon = "afternoon",
+});
 
 /// Restricts the starts a search returns.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -477,3 +477,30 @@ fn a_centre_booking_reads_flat_and_places_as_an_existing_booking() {
         "{error}"
     );
 }
+
+#[test]
+fn a_refused_start_or_id_is_the_fact_of_the_refusal() {
+    let mut idx = index(&centre(1));
+    let start = at("2026-11-30T08:05:00+01:00");
+    let off_grid = idx
+        .book(BookingId::from_u128(1), start, &need(35))
+        .unwrap_err();
+    assert_eq!(
+        off_grid.facts(),
+        RuleFacts {
+            start: Some(start),
+            ..RuleFacts::default()
+        }
+    );
+    let unknown = idx.release(BookingId::from_u128(9)).unwrap_err();
+    assert_eq!(unknown.facts().booking_id, Some(BookingId::from_u128(9)));
+    let inspector = AvailabilityError::UnknownInspector(InspectorId::from_u128(5));
+    assert_eq!(
+        inspector.facts().inspector_id,
+        Some(InspectorId::from_u128(5))
+    );
+    assert_eq!(
+        AvailabilityError::NoQualifiedInspector.facts(),
+        RuleFacts::default()
+    );
+}

@@ -102,6 +102,16 @@ impl BookingStatus {
     }
 }
 
+crate::error::impl_code!(BookingStatus, "booking status" {
+    PendingPayment = "pending_payment",
+    Confirmed = "confirmed",
+    InProgress = "in_progress",
+    Completed = "completed",
+    NoShow = "no_show",
+    Cancelled = "cancelled",
+    Refused = "refused",
+});
+
 /// A booking of an inspection.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Booking {

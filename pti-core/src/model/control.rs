@@ -24,16 +24,17 @@ impl ControlType {
         ControlType::Recheck,
         ControlType::Pollution,
     ];
-
-    /// The stable code: `CT`, `CT_CONTRE_VISITE`, `CTC`.
-    pub fn code(self) -> &'static str {
-        match self {
-            ControlType::Periodic => "CT",
-            ControlType::Recheck => "CT_CONTRE_VISITE",
-            ControlType::Pollution => "CTC",
-        }
-    }
 }
+
+crate::error::impl_code!(ControlType, "control type" {
+    Periodic = "CT",
+    Recheck = "CT_CONTRE_VISITE",
+    Pollution = "CTC",
+} also {
+    "CTP" = Periodic,
+    "CV" = Recheck,
+    "CVP" = Recheck,
+});
 
 /// One agreement (agrément) an inspector may hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -50,6 +51,9 @@ pub enum Agreement {
 }
 
 impl Agreement {
+    /// Every agreement, in declaration order.
+    pub const ALL: [Agreement; 4] = [Agreement::Vl, Agreement::L, Agreement::Gas, Agreement::Pl];
+
     const fn bit(self) -> u8 {
         match self {
             Agreement::Vl => 1,
@@ -59,6 +63,13 @@ impl Agreement {
         }
     }
 }
+
+crate::error::impl_code!(Agreement, "agreement" {
+    Vl = "VL",
+    L = "L",
+    Gas = "GAS",
+    Pl = "PL",
+});
 
 /// A set of agreements, as a small bit set.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -108,7 +119,7 @@ impl From<Vec<Agreement>> for Agreements {
 
 impl From<Agreements> for Vec<Agreement> {
     fn from(set: Agreements) -> Self {
-        [Agreement::Vl, Agreement::L, Agreement::Gas, Agreement::Pl]
+        Agreement::ALL
             .into_iter()
             .filter(|a| set.contains(*a))
             .collect()

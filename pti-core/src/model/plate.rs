@@ -16,6 +16,16 @@ pub enum PlateFormat {
     Fni,
 }
 
+impl PlateFormat {
+    /// Every format, in declaration order.
+    pub const ALL: [PlateFormat; 2] = [PlateFormat::Siv, PlateFormat::Fni];
+}
+
+crate::error::impl_code!(PlateFormat, "plate format" {
+    Siv = "siv",
+    Fni = "fni",
+});
+
 /// A valid French plate in canonical form.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]

@@ -37,19 +37,20 @@ impl VehicleCategory {
         VehicleCategory::Trailer,
         VehicleCategory::Pl,
     ];
-
-    /// The stable code, as in the API: `VP`, `VU`, `L`, `CAMPING_CAR`, `TRAILER`, `PL`.
-    pub fn code(self) -> &'static str {
-        match self {
-            VehicleCategory::Vp => "VP",
-            VehicleCategory::Vu => "VU",
-            VehicleCategory::L => "L",
-            VehicleCategory::CampingCar => "CAMPING_CAR",
-            VehicleCategory::Trailer => "TRAILER",
-            VehicleCategory::Pl => "PL",
-        }
-    }
 }
+
+crate::error::impl_code!(VehicleCategory, "vehicle category" {
+    Vp = "VP",
+    Vu = "VU",
+    L = "L",
+    CampingCar = "CAMPING_CAR",
+    Trailer = "TRAILER",
+    Pl = "PL",
+} also {
+    "VL" = Vp,
+    "VUL" = Vu,
+    "VT" = Vu,
+});
 
 /// The energy a vehicle runs on; it changes the inspection's duration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -80,6 +81,15 @@ impl Fuel {
         Fuel::Hydrogen,
     ];
 }
+
+crate::error::impl_code!(Fuel, "fuel" {
+    Petrol = "PETROL",
+    Diesel = "DIESEL",
+    Gas = "GAS",
+    Hybrid = "HYBRID",
+    Electric = "ELECTRIC",
+    Hydrogen = "HYDROGEN",
+});
 
 /// A vehicle brought for inspection.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

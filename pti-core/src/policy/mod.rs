@@ -67,34 +67,23 @@ impl Role {
         Role::Client,
         Role::ApiKey,
     ];
-
-    /// The stable code, e.g. `ADMIN_CT`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::SuperAdmin => "SUPER_ADMIN",
-            Role::AdminTenant => "ADMIN_TENANT",
-            Role::AdminAgence => "ADMIN_AGENCE",
-            Role::AdminCt => "ADMIN_CT",
-            Role::Controleur => "CONTROLEUR",
-            Role::CallCenter => "CALL_CENTER",
-            Role::Client => "CLIENT",
-            Role::ApiKey => "API_KEY",
-        }
-    }
 }
 
-impl FromStr for Role {
-    type Err = PolicyError;
-    fn from_str(s: &str) -> Result<Self, PolicyError> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.code() == s)
-            .ok_or_else(|| PolicyError::UnknownRole(s.to_string()))
-    }
-}
+crate::error::impl_code!(Role, "role" {
+    SuperAdmin = "SUPER_ADMIN",
+    AdminTenant = "ADMIN_TENANT",
+    AdminAgence = "ADMIN_AGENCE",
+    AdminCt = "ADMIN_CT",
+    Controleur = "CONTROLEUR",
+    CallCenter = "CALL_CENTER",
+    Client = "CLIENT",
+    ApiKey = "API_KEY",
+});
 
+/// Declares a code enum whose serde names are its codes, with its `ALL` array and
+/// [`Code`](crate::error::Code).
 macro_rules! coded_enum {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident, $kind:literal { $($(#[$vdoc:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub enum $name {
@@ -103,23 +92,16 @@ macro_rules! coded_enum {
 
         impl $name {
             /// Every value, in table order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The stable code used in permissions and APIs.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            fn parse(s: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.code() == s)
-            }
+            pub const ALL: [$name; [$($code),+].len()] = [$($name::$variant),+];
         }
+
+        crate::error::impl_code!($name, $kind { $($variant = $code),+ });
     };
 }
 
 coded_enum!(
     /// What a permission is about; codes follow the spec's API names.
-    Resource {
+    Resource, "resource" {
         /// A network (tenant) itself.
         Tenant = "tenant",
         /// A tenant's settings (branding, payment, notifications, booking policy).
@@ -161,7 +143,7 @@ coded_enum!(
 
 coded_enum!(
     /// What is done to a resource.
-    Action {
+    Action, "action" {
         /// Create.
         Create = "create",
         /// Read or list.
@@ -204,18 +186,15 @@ impl Scope {
         Scope::Tenant,
         Scope::Platform,
     ];
-
-    /// The stable code, e.g. `own`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Scope::Own => "own",
-            Scope::Centre => "centre",
-            Scope::Agency => "agency",
-            Scope::Tenant => "tenant",
-            Scope::Platform => "platform",
-        }
-    }
 }
+
+crate::error::impl_code!(Scope, "scope" {
+    Own = "own",
+    Centre = "centre",
+    Agency = "agency",
+    Tenant = "tenant",
+    Platform = "platform",
+});
 
 /// A permission `resource:action:scope`, e.g. `rdv:cancel:own`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -248,14 +227,11 @@ impl FromStr for Permission {
     fn from_str(s: &str) -> Result<Self, PolicyError> {
         let bad = || PolicyError::InvalidPermission(s.to_string());
         let mut parts = s.split(':');
-        let resource = parts.next().and_then(Resource::parse).ok_or_else(bad)?;
-        let action = parts.next().and_then(Action::parse).ok_or_else(bad)?;
+        let resource = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
+        let action = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
         let scope = match parts.next() {
             None => Scope::Tenant,
-            Some(code) => Scope::ALL
-                .into_iter()
-                .find(|x| x.code() == code)
-                .ok_or_else(bad)?,
+            Some(code) => code.parse().map_err(|_| bad())?,
         };
         if parts.next().is_some() {
             return Err(bad());

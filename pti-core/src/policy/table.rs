@@ -92,8 +92,8 @@ pub(super) fn scope(role: Role, resource: Resource, action: Action) -> Option<Sc
 /// Every permission of a role's table, as `resource:action:scope`.
 pub fn grants(role: Role) -> Vec<Permission> {
     let mut out = Vec::new();
-    for &resource in Resource::ALL {
-        for &action in Action::ALL {
+    for resource in Resource::ALL {
+        for action in Action::ALL {
             if let Some(scope) = scope(role, resource, action) {
                 out.push(Permission {
                     resource,

@@ -70,7 +70,7 @@ fn principals_must_be_coherent() {
         ..fields(Role::ApiKey)
     };
     assert_eq!(code(wide), "GRANT_TOO_WIDE");
-    assert_eq!("ROOT".parse::<Role>().unwrap_err().code(), "UNKNOWN_ROLE");
+    assert_eq!("ROOT".parse::<Role>().unwrap_err().code(), "UNKNOWN_CODE");
 }
 
 #[test]

@@ -10,10 +10,10 @@
 use chrono::{DateTime, Duration, FixedOffset, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::error::Coded;
+use crate::error::{Coded, UnknownCode};
 use crate::model::{
-    Agreements, Booking, BookingId, BookingStatus, Centre, ControlType, Money, Plate, TimeRange,
-    Vehicle,
+    Agreements, Booking, BookingId, BookingStatus, Centre, ControlType, InspectorId, Money, Plate,
+    TimeRange, Vehicle,
 };
 
 /// A tenant's booking policy; `Default` gives the trade's defaults (DOMAIN.md).
@@ -133,6 +133,83 @@ impl Coded for RuleError {
             RuleError::OverbookingLimitReached { .. } => "OVERBOOKING_LIMIT_REACHED",
             RuleError::NotModifiable(_) => "BOOKING_NOT_MODIFIABLE",
             RuleError::InvalidPolicy(_) => "INVALID_POLICY",
+        }
+    }
+}
+
+/// The facts that explain a refusal, for a portal or a binding to show beside its code; each
+/// is set only when the refusal carries it. Availability and search refusals give the same
+/// shape ([`AvailabilityError::facts`](crate::availability::AvailabilityError::facts),
+/// [`SearchError::facts`](crate::search::SearchError::facts)).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct RuleFacts {
+    /// The earliest start allowed (`NOTICE_TOO_SHORT`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earliest: Option<DateTime<Utc>>,
+    /// The first start no longer allowed (`BEYOND_HORIZON`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest: Option<DateTime<Utc>>,
+    /// The deadline that passed (`DEADLINE_PASSED`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<DateTime<Utc>>,
+    /// The last day of the re-inspection window (`RECHECK_WINDOW_EXPIRED`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed_on: Option<NaiveDate>,
+    /// The booking in the way (`VEHICLE_ALREADY_BOOKED`, `UNKNOWN_BOOKING`, `DUPLICATE_BOOKING`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub booking_id: Option<BookingId>,
+    /// The limit reached or refused (`OVERBOOKING_LIMIT_REACHED`, `INVALID_LIMIT`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// The status that forbids the change (`BOOKING_NOT_MODIFIABLE`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<BookingStatus>,
+    /// The start asked for (`SLOT_TAKEN`, `OUTSIDE_OPENING_HOURS`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<DateTime<Utc>>,
+    /// The inspector named (`UNKNOWN_INSPECTOR`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inspector_id: Option<InspectorId>,
+}
+
+impl RuleError {
+    /// The facts this refusal carries.
+    pub fn facts(&self) -> RuleFacts {
+        let none = RuleFacts::default();
+        match *self {
+            RuleError::NoticeTooShort { earliest } => RuleFacts {
+                earliest: Some(earliest),
+                ..none
+            },
+            RuleError::BeyondHorizon { latest } => RuleFacts {
+                latest: Some(latest),
+                ..none
+            },
+            RuleError::DeadlinePassed { deadline } => RuleFacts {
+                deadline: Some(deadline),
+                ..none
+            },
+            RuleError::RecheckWindowExpired { closed_on } => RuleFacts {
+                closed_on: Some(closed_on),
+                ..none
+            },
+            RuleError::VehicleAlreadyBooked(id) => RuleFacts {
+                booking_id: Some(id),
+                ..none
+            },
+            RuleError::OverbookingLimitReached { limit } => RuleFacts {
+                limit: Some(limit),
+                ..none
+            },
+            RuleError::NotModifiable(status) => RuleFacts {
+                status: Some(status),
+                ..none
+            },
+            RuleError::NoFailedInspection
+            | RuleError::CategoryNotOffered
+            | RuleError::ControlTypeNotOffered
+            | RuleError::NoQualifiedInspector
+            | RuleError::InvalidPolicy(_) => none,
         }
     }
 }
@@ -259,6 +336,41 @@ pub enum InspectionResult {
     /// R: critical defects, re-inspection needed, the car may only be driven that day.
     Critical,
 }
+
+impl InspectionResult {
+    /// Every result, in declaration order.
+    pub const ALL: [InspectionResult; 3] = [
+        InspectionResult::Favourable,
+        InspectionResult::Major,
+        InspectionResult::Critical,
+    ];
+
+    /// The one-letter verdict of the inspection report, as the database keeps it: `A`, `S`, `R`.
+    pub fn verdict(self) -> &'static str {
+        match self {
+            InspectionResult::Favourable => "A",
+            InspectionResult::Major => "S",
+            InspectionResult::Critical => "R",
+        }
+    }
+
+    /// The result of a one-letter verdict (`A`, `S` or `R`).
+    pub fn from_verdict(letter: &str) -> Result<InspectionResult, UnknownCode> {
+        InspectionResult::ALL
+            .into_iter()
+            .find(|r| r.verdict() == letter)
+            .ok_or_else(|| UnknownCode {
+                kind: "verdict",
+                text: letter.to_string(),
+            })
+    }
+}
+
+crate::error::impl_code!(InspectionResult, "inspection result" {
+    Favourable = "favourable",
+    Major = "major",
+    Critical = "critical",
+});
 
 /// The outcome of a past periodic inspection of a vehicle.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -491,3 +491,104 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn each_refusal_gives_the_fact_it_carries() {
+    let when = at("2026-12-01T12:00:00Z");
+    let day = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
+    let id = BookingId::from_u128(9);
+    let cases = [
+        (
+            RuleError::NoticeTooShort { earliest: when },
+            RuleFacts {
+                earliest: Some(when),
+                ..RuleFacts::default()
+            },
+        ),
+        (
+            RuleError::BeyondHorizon { latest: when },
+            RuleFacts {
+                latest: Some(when),
+                ..RuleFacts::default()
+            },
+        ),
+        (
+            RuleError::DeadlinePassed { deadline: when },
+            RuleFacts {
+                deadline: Some(when),
+                ..RuleFacts::default()
+            },
+        ),
+        (
+            RuleError::RecheckWindowExpired { closed_on: day },
+            RuleFacts {
+                closed_on: Some(day),
+                ..RuleFacts::default()
+            },
+        ),
+        (
+            RuleError::VehicleAlreadyBooked(id),
+            RuleFacts {
+                booking_id: Some(id),
+                ..RuleFacts::default()
+            },
+        ),
+        (
+            RuleError::OverbookingLimitReached { limit: 33 },
+            RuleFacts {
+                limit: Some(33),
+                ..RuleFacts::default()
+            },
+        ),
+        (
+            RuleError::NotModifiable(BookingStatus::Completed),
+            RuleFacts {
+                status: Some(BookingStatus::Completed),
+                ..RuleFacts::default()
+            },
+        ),
+    ];
+    for (error, facts) in cases {
+        assert_eq!(error.facts(), facts, "{}", error.code());
+    }
+}
+
+#[test]
+fn refusals_without_data_give_no_fact() {
+    for error in [
+        RuleError::NoFailedInspection,
+        RuleError::CategoryNotOffered,
+        RuleError::ControlTypeNotOffered,
+        RuleError::NoQualifiedInspector,
+        RuleError::InvalidPolicy("hold_minutes must be 1..=120"),
+    ] {
+        assert_eq!(error.facts(), RuleFacts::default(), "{}", error.code());
+    }
+}
+
+#[test]
+fn facts_serialise_only_what_is_set_with_codes_for_statuses() {
+    let notice = RuleError::NoticeTooShort {
+        earliest: at("2026-12-01T12:00:00Z"),
+    };
+    assert_eq!(
+        serde_json::to_value(notice.facts()).unwrap(),
+        serde_json::json!({ "earliest": "2026-12-01T12:00:00Z" })
+    );
+    let done = RuleError::NotModifiable(BookingStatus::NoShow);
+    assert_eq!(
+        serde_json::to_value(done.facts()).unwrap(),
+        serde_json::json!({ "status": "no_show" })
+    );
+    assert_eq!(
+        serde_json::to_value(RuleFacts::default()).unwrap(),
+        serde_json::json!({})
+    );
+}
+
+#[test]
+fn a_refusal_from_a_check_carries_its_fact() {
+    let policy = BookingPolicy::default();
+    let error = check_timing(&policy, at(NOW), at("2026-12-01T11:00:00Z")).unwrap_err();
+    assert_eq!(error.facts().earliest, Some(at("2026-12-01T12:00:00Z")));
+}

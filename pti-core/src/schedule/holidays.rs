@@ -36,6 +36,23 @@ pub enum Holiday {
 }
 
 impl Holiday {
+    /// Every holiday, in declaration (calendar) order.
+    pub const ALL: [Holiday; 13] = [
+        Holiday::NewYear,
+        Holiday::GoodFriday,
+        Holiday::EasterMonday,
+        Holiday::LabourDay,
+        Holiday::VictoryInEurope,
+        Holiday::Ascension,
+        Holiday::WhitMonday,
+        Holiday::BastilleDay,
+        Holiday::Assumption,
+        Holiday::AllSaints,
+        Holiday::Armistice,
+        Holiday::Christmas,
+        Holiday::SaintStephen,
+    ];
+
     /// The French name, for the portals.
     pub fn label_fr(self) -> &'static str {
         match self {
@@ -55,6 +72,22 @@ impl Holiday {
         }
     }
 }
+
+crate::error::impl_code!(Holiday, "holiday" {
+    NewYear = "new_year",
+    GoodFriday = "good_friday",
+    EasterMonday = "easter_monday",
+    LabourDay = "labour_day",
+    VictoryInEurope = "victory_in_europe",
+    Ascension = "ascension",
+    WhitMonday = "whit_monday",
+    BastilleDay = "bastille_day",
+    Assumption = "assumption",
+    AllSaints = "all_saints",
+    Armistice = "armistice",
+    Christmas = "christmas",
+    SaintStephen = "saint_stephen",
+});
 
 /// Easter Sunday of a Gregorian year (anonymous Gregorian algorithm, Meeus/Jones/Butcher).
 /// `None` outside chrono's date range.

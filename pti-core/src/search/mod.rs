@@ -30,6 +30,7 @@ use crate::model::{
     Agreements, Centre, CentreId, ControlType, DateRange, EARTH_RADIUS_KM, Fuel, GeoPoint, Money,
     Price, TenantId, VehicleCategory,
 };
+use crate::rules::RuleFacts;
 use chrono::{DateTime, Utc};
 
 /// Most centres one search returns.
@@ -74,6 +75,23 @@ impl Coded for SearchError {
     }
 }
 
+impl SearchError {
+    /// The facts this refusal carries: the limit asked for (when it fits a `u32`). The other
+    /// values refused are the caller's own input, named in the message.
+    pub fn facts(&self) -> RuleFacts {
+        match *self {
+            SearchError::InvalidLimit(limit) => RuleFacts {
+                limit: u32::try_from(limit).ok(),
+                ..RuleFacts::default()
+            },
+            SearchError::InvalidCoordinates { .. }
+            | SearchError::InvalidRadius(_)
+            | SearchError::InvalidRating(_)
+            | SearchError::InvalidPrice(_) => RuleFacts::default(),
+        }
+    }
+}
+
 /// How results are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -101,6 +119,14 @@ impl SortBy {
         SortBy::Best,
     ];
 }
+
+crate::error::impl_code!(SortBy, "sort order" {
+    Distance = "distance",
+    Price = "price",
+    Rating = "rating",
+    Earliest = "earliest",
+    Best = "best",
+});
 
 /// Where to look: within a radius, or the nearest centres whatever their distance.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

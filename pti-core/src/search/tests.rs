@@ -471,3 +471,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_refused_limit_is_the_fact_of_the_refusal() {
+    let idx = index(vec![north(1, 5.0)]);
+    let refused = idx
+        .search(&SearchQuery {
+            limit: 0,
+            ..query()
+        })
+        .unwrap_err();
+    assert_eq!(refused.code(), "INVALID_LIMIT");
+    assert_eq!(
+        refused.facts(),
+        RuleFacts {
+            limit: Some(0),
+            ..RuleFacts::default()
+        }
+    );
+    assert_eq!(
+        SearchError::InvalidRadius(-1.0).facts(),
+        RuleFacts::default()
+    );
+}
