@@ -1,14 +1,9 @@
-//! Booking rules (`pti_core::rules`), access control (`pti_core::policy`) and the places
-//! gazetteer (`pti_core::places`), for Kotlin and Swift.
+//! A tenant's booking policy and the booking rules (`pti_core::rules`).
 
-use super::{PtiError, bad, coded, from_json, instant, local, uuid};
-use pti_core::Coded;
-use pti_core::model::{Booking, ControlType, Money, Vehicle};
-use pti_core::places;
-use pti_core::policy::{self, Permission, PrincipalFields, Role};
-use pti_core::rules::{self as core, BookingRequest, InspectionOutcome, RuleError, VehicleHistory};
-use serde_json::Value;
-use std::sync::Arc;
+use crate::convert::{code_of, from_json, instant, local};
+use crate::error::{PtiError, bad, refused};
+use pti_core::model::{Booking, Money, Vehicle};
+use pti_core::rules::{self as core, BookingRequest, InspectionOutcome, VehicleHistory};
 
 /// A tenant's booking policy; the defaults are the trade's (DOMAIN.md).
 #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
@@ -46,30 +41,6 @@ pub struct BookingPolicy {
     /// An unpaid hold is released after this many minutes.
     #[uniffi(default = 10)]
     pub hold_minutes: u32,
-}
-
-/// A rule refusal, with the facts behind it (as the Python and Node bindings give them).
-fn refused(e: RuleError) -> PtiError {
-    let mut error = PtiError::of(e.code(), e.to_string());
-    if let PtiError::Booking { facts, .. } = &mut error {
-        match &e {
-            RuleError::NoticeTooShort { earliest } => facts.earliest = Some(earliest.to_rfc3339()),
-            RuleError::BeyondHorizon { latest } => facts.latest = Some(latest.to_rfc3339()),
-            RuleError::DeadlinePassed { deadline } => facts.deadline = Some(deadline.to_rfc3339()),
-            RuleError::RecheckWindowExpired { closed_on } => {
-                facts.closed_on = Some(closed_on.to_string());
-            }
-            RuleError::VehicleAlreadyBooked(id) => facts.booking_id = Some(id.to_string()),
-            RuleError::OverbookingLimitReached { limit } => facts.limit = Some(*limit),
-            RuleError::NotModifiable(status) => {
-                facts.status = serde_json::to_value(status)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string));
-            }
-            _ => {}
-        }
-    }
-    error
 }
 
 /// A value narrowed to the engine's field type; too large is an invalid policy.
@@ -164,12 +135,6 @@ pub fn check_timing(policy: BookingPolicy, now: String, start: String) -> Result
     .map_err(refused)
 }
 
-/// A control type code: `CT`, `CT_CONTRE_VISITE`, `CTC`.
-fn control(text: &str) -> Result<ControlType, PtiError> {
-    serde_json::from_value(Value::String(text.to_string()))
-        .map_err(|_| bad(format!("unknown control type {text:?}")))
-}
-
 /// The centre (JSON) offers `control_type` for the vehicle (JSON) and has a qualified
 /// inspector: `CATEGORY_NOT_OFFERED`, `CONTROL_TYPE_NOT_OFFERED`, `NO_QUALIFIED_INSPECTOR`.
 #[uniffi::export]
@@ -180,7 +145,7 @@ pub fn check_offer(
 ) -> Result<(), PtiError> {
     let centre = from_json("centre", &centre_json)?;
     let vehicle: Vehicle = from_json("vehicle", &vehicle_json)?;
-    core::check_offer(&centre, control(&control_type)?, &vehicle).map_err(refused)
+    core::check_offer(&centre, code_of("control type", &control_type)?, &vehicle).map_err(refused)
 }
 
 /// Every rule of a new booking, the first refusal winning: offer, notice and horizon,
@@ -203,7 +168,7 @@ pub fn check_new_booking(
     let now = instant("now", &now)?;
     let centre = from_json("centre", &centre_json)?;
     let vehicle: Vehicle = from_json("vehicle", &vehicle_json)?;
-    let control_type = control(&control_type)?;
+    let control_type = code_of("control type", &control_type)?;
     let start = local("start", &start)?;
     let last: Option<InspectionOutcome> = match last_periodic_json.as_deref() {
         None | Some("null") => None,
@@ -321,187 +286,4 @@ pub fn fill_level(
         warn: f.warn,
         full: f.full,
     })
-}
-
-/// Who acts: a role code (`SUPER_ADMIN`, `ADMIN_TENANT`, `ADMIN_AGENCE`, `ADMIN_CT`,
-/// `CONTROLEUR`, `CALL_CENTER`, `CLIENT`, `API_KEY`) and the places it is attached to.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct Principal {
-    /// The role code.
-    pub role: String,
-    /// The user (none for an API key).
-    #[uniffi(default = None)]
-    pub user_id: Option<String>,
-    /// The tenant (none only for a super admin).
-    #[uniffi(default = None)]
-    pub tenant_id: Option<String>,
-    /// The agency (ADMIN_AGENCE).
-    #[uniffi(default = None)]
-    pub agency_id: Option<String>,
-    /// The centre (ADMIN_CT, CONTROLEUR).
-    #[uniffi(default = None)]
-    pub centre_id: Option<String>,
-    /// An API key's grants, `resource:action[:scope]`.
-    #[uniffi(default = [])]
-    pub grants: Vec<String>,
-}
-
-/// The row an action touches: its kind (`rdv`, `ct`, `payment`, ...) and where it belongs.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct ResourceRef {
-    /// What kind of row.
-    pub kind: String,
-    /// Its tenant.
-    #[uniffi(default = None)]
-    pub tenant_id: Option<String>,
-    /// Its agency.
-    #[uniffi(default = None)]
-    pub agency_id: Option<String>,
-    /// Its centre.
-    #[uniffi(default = None)]
-    pub centre_id: Option<String>,
-    /// The user who owns it.
-    #[uniffi(default = None)]
-    pub owner_id: Option<String>,
-}
-
-/// An optional id.
-fn opt_id<T: std::str::FromStr>(name: &str, value: &Option<String>) -> Result<Option<T>, PtiError> {
-    value.as_deref().map(|v| uuid(name, v)).transpose()
-}
-
-/// A code of a serde enum (`read`, `rdv`, ...).
-fn code_of<T: for<'de> serde::Deserialize<'de>>(what: &str, text: &str) -> Result<T, PtiError> {
-    serde_json::from_value(Value::String(text.to_string()))
-        .map_err(|_| bad(format!("unknown {what} {text:?}")))
-}
-
-/// Whether `principal` may `action` (`create`, `read`, `update`, `delete`, `cancel`, `status`,
-/// `export`) the row `resource`: `FORBIDDEN`, `CROSS_TENANT`, `OUT_OF_SCOPE` when not;
-/// `UNKNOWN_ROLE`, `INVALID_PERMISSION`, `INVALID_PRINCIPAL`, `GRANT_TOO_WIDE` for a principal
-/// that cannot exist.
-#[uniffi::export]
-pub fn authorize(
-    principal: Principal,
-    action: String,
-    resource: ResourceRef,
-) -> Result<(), PtiError> {
-    let role: Role = principal.role.parse().map_err(coded)?;
-    let grants = principal
-        .grants
-        .iter()
-        .map(|g| g.parse::<Permission>())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(coded)?;
-    let fields = PrincipalFields {
-        role: Some(role),
-        user_id: opt_id("user_id", &principal.user_id)?,
-        tenant_id: opt_id("tenant_id", &principal.tenant_id)?,
-        agency_id: opt_id("agency_id", &principal.agency_id)?,
-        centre_id: opt_id("centre_id", &principal.centre_id)?,
-        grants,
-    };
-    let who = policy::Principal::new(fields).map_err(coded)?;
-    let row = policy::ResourceRef {
-        kind: code_of("resource kind", &resource.kind)?,
-        tenant_id: opt_id("tenant_id", &resource.tenant_id)?,
-        agency_id: opt_id("agency_id", &resource.agency_id)?,
-        centre_id: opt_id("centre_id", &resource.centre_id)?,
-        owner_id: opt_id("owner_id", &resource.owner_id)?,
-    };
-    policy::authorize(&who, code_of("action", &action)?, &row).map_err(coded)
-}
-
-/// How close a place's coordinates are to the commune.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
-pub enum Precision {
-    /// The commune's own.
-    City,
-    /// A larger commune's with the same postcode.
-    Postcode,
-    /// The département's chef-lieu.
-    Departement,
-}
-
-/// A French commune (or municipal arrondissement).
-#[derive(Clone, Debug, PartialEq, uniffi::Record)]
-pub struct Place {
-    /// INSEE code.
-    pub insee: String,
-    /// Official name.
-    pub name: String,
-    /// Postcodes.
-    pub postcodes: Vec<String>,
-    /// Département code.
-    pub departement: String,
-    /// Population.
-    pub population: u32,
-    /// Latitude, degrees.
-    pub lat: f64,
-    /// Longitude, degrees.
-    pub lng: f64,
-    /// How close the coordinates are.
-    pub precision: Precision,
-}
-
-impl From<&places::Place> for Place {
-    fn from(p: &places::Place) -> Self {
-        Place {
-            insee: p.insee.clone(),
-            name: p.name.clone(),
-            postcodes: p.postcodes.clone(),
-            departement: p.departement.clone(),
-            population: p.population,
-            lat: p.location.lat,
-            lng: p.location.lng,
-            precision: match p.precision {
-                places::Precision::City => Precision::City,
-                places::Precision::Postcode => Precision::Postcode,
-                places::Precision::Departement => Precision::Departement,
-            },
-        }
-    }
-}
-
-/// The places of France, searched by name or postcode.
-#[derive(uniffi::Object)]
-pub struct Gazetteer {
-    inner: places::Gazetteer,
-}
-
-#[uniffi::export]
-impl Gazetteer {
-    /// Parses the table `insee;name;postcodes;departement;population;lat;lng;precision`
-    /// (header first): `INVALID_PLACES_TABLE`.
-    #[uniffi::constructor]
-    pub fn from_csv(text: String) -> Result<Arc<Self>, PtiError> {
-        Ok(Arc::new(Gazetteer {
-            inner: places::Gazetteer::from_csv(&text).map_err(coded)?,
-        }))
-    }
-
-    /// Number of places.
-    pub fn size(&self) -> u32 {
-        u32::try_from(self.inner.len()).unwrap_or(u32::MAX)
-    }
-
-    /// Up to `limit` places for what a person has typed so far.
-    #[uniffi::method(default(limit = 10))]
-    pub fn suggest(&self, text: String, limit: u32) -> Vec<Place> {
-        self.inner
-            .suggest(&text, limit as usize)
-            .into_iter()
-            .map(Place::from)
-            .collect()
-    }
-
-    /// The place a free text names: `PLACE_NOT_FOUND`.
-    pub fn resolve(&self, text: String) -> Result<Place, PtiError> {
-        self.inner.resolve(&text).map(Place::from).map_err(coded)
-    }
-
-    /// A place by INSEE code.
-    pub fn by_insee(&self, insee: String) -> Option<Place> {
-        self.inner.by_insee(&insee).map(Place::from)
-    }
 }

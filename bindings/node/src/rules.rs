@@ -1,15 +1,11 @@
-//! Booking rules (`pti_core::rules`), access control (`pti_core::policy`) and the places
-//! gazetteer (`pti_core::places`), for JavaScript.
+//! A tenant's booking policy and the booking rules (`pti_core::rules`).
 
-use super::{Code, bad_value, coded, count, from_js, instant, iso, uuid};
-use chrono::{DateTime, FixedOffset};
+use crate::convert::{code_arg, count, from_js, instant, iso, local, whole};
+use crate::error::{Code, bad_value, coded, rule_error};
 use napi::{Either, Env, JsDate, Result};
 use napi_derive::napi;
-use pti_core::Coded;
-use pti_core::model::{Booking, ControlType, Money, Vehicle};
-use pti_core::places;
-use pti_core::policy::{self, Action, Permission, PrincipalFields, ResourceRef as CoreRef, Role};
-use pti_core::rules::{self, BookingRequest, InspectionOutcome, RuleError, VehicleHistory};
+use pti_core::model::{Booking, Money, Vehicle};
+use pti_core::rules::{self, BookingRequest, InspectionOutcome, VehicleHistory};
 use serde_json::Value;
 
 /// A tenant's booking policy. Every field is optional: a missing one takes the trade's default
@@ -38,50 +34,6 @@ pub struct BookingPolicy {
     pub fill_warning_percent: Option<f64>,
     /// An unpaid hold is released after this many minutes (10).
     pub hold_minutes: Option<f64>,
-}
-
-/// A rule refusal thrown as an `Error` with its `.code` and the facts that explain it as
-/// properties (`earliest`, `latest`, `deadline`: ISO 8601 UTC; `closedOn`: `YYYY-MM-DD`;
-/// `limit`; `bookingId`; `status`). Falls back to a plain coded error if the object cannot be
-/// built.
-fn rule_error(env: &Env, e: RuleError) -> napi::Error<Code> {
-    let build = || -> Result<()> {
-        let mut error = env.create_error(napi::Error::from_reason(e.to_string()))?;
-        error.set("code", e.code())?;
-        match &e {
-            RuleError::NoticeTooShort { earliest } => error.set("earliest", iso(earliest))?,
-            RuleError::BeyondHorizon { latest } => error.set("latest", iso(latest))?,
-            RuleError::DeadlinePassed { deadline } => error.set("deadline", iso(deadline))?,
-            RuleError::RecheckWindowExpired { closed_on } => {
-                error.set("closedOn", closed_on.to_string())?
-            }
-            RuleError::VehicleAlreadyBooked(id) => error.set("bookingId", id.to_string())?,
-            RuleError::OverbookingLimitReached { limit } => error.set("limit", *limit)?,
-            RuleError::NotModifiable(status) => error.set(
-                "status",
-                serde_json::to_value(status)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
-            )?,
-            _ => {}
-        }
-        env.throw(error)
-    };
-    match build() {
-        // Thrown already: napi-rs leaves a pending exception in place.
-        Ok(()) => napi::Error::new(Code("PendingException"), e.to_string()),
-        Err(_) => coded(e),
-    }
-}
-
-/// A whole number in the range of `T`.
-fn whole<T: TryFrom<u32>>(name: &str, value: f64) -> Result<T, Code> {
-    T::try_from(count(name, value)?).map_err(|_| {
-        bad_value(format!(
-            "{name} is out of range for this field, got {value}"
-        ))
-    })
 }
 
 impl BookingPolicy {
@@ -191,11 +143,6 @@ pub fn check_timing(
     .map_err(|e| rule_error(&env, e))
 }
 
-/// A control type code (`'CT'`, `'CT_CONTRE_VISITE'`, `'CTC'`).
-fn control(text: String) -> Result<ControlType, Code> {
-    from_js("control type", Value::String(text))
-}
-
 /// The centre offers the control type for the vehicle and has a qualified inspector; throws
 /// `CATEGORY_NOT_OFFERED`, `CONTROL_TYPE_NOT_OFFERED` or `NO_QUALIFIED_INSPECTOR`.
 #[napi]
@@ -207,19 +154,8 @@ pub fn check_offer(
 ) -> Result<(), Code> {
     let centre = from_js("centre", centre)?;
     let vehicle: Vehicle = from_js("vehicle", vehicle)?;
-    rules::check_offer(&centre, control(control_type)?, &vehicle).map_err(|e| rule_error(&env, e))
-}
-
-/// A start in the centre's local time: an ISO string with its offset (a `Date` is taken in UTC).
-fn local(name: &str, value: Either<String, JsDate<'_>>) -> Result<DateTime<FixedOffset>, Code> {
-    match value {
-        Either::A(text) => DateTime::parse_from_rfc3339(&text).map_err(|_| {
-            bad_value(format!(
-                "{name} must be an ISO 8601 string with an explicit offset, got {text:?}"
-            ))
-        }),
-        date => Ok(instant(name, date)?.fixed_offset()),
-    }
+    rules::check_offer(&centre, code_arg("control type", &control_type)?, &vehicle)
+        .map_err(|e| rule_error(&env, e))
 }
 
 /// Every rule of a new booking, the first refusal winning: offer, notice and horizon,
@@ -242,7 +178,7 @@ pub fn check_new_booking(
     let now = instant("now", now)?;
     let centre = from_js("centre", centre)?;
     let vehicle: Vehicle = from_js("vehicle", vehicle)?;
-    let control_type = control(control_type)?;
+    let control_type = code_arg("control type", &control_type)?;
     let start = local("start", start)?;
     let last: Option<InspectionOutcome> = match last_periodic {
         Some(Value::Null) | None => None,
@@ -373,174 +309,4 @@ pub fn fill_level(
         warn: f.warn,
         full: f.full,
     })
-}
-
-/// Who acts: a role and the places it is attached to, or an API key with its grants.
-#[napi(object)]
-pub struct Principal {
-    /// The role code.
-    #[napi(
-        ts_type = "'SUPER_ADMIN' | 'ADMIN_TENANT' | 'ADMIN_AGENCE' | 'ADMIN_CT' | 'CONTROLEUR' | 'CALL_CENTER' | 'CLIENT' | 'API_KEY'"
-    )]
-    pub role: String,
-    /// The user (none for an API key).
-    pub user_id: Option<String>,
-    /// The tenant (none only for a super admin).
-    pub tenant_id: Option<String>,
-    /// The agency (ADMIN_AGENCE).
-    pub agency_id: Option<String>,
-    /// The centre (ADMIN_CT, CONTROLEUR).
-    pub centre_id: Option<String>,
-    /// An API key's grants, `resource:action[:scope]`.
-    pub grants: Option<Vec<String>>,
-}
-
-/// The row an action touches, described by where it belongs.
-#[napi(object)]
-pub struct ResourceRef {
-    /// What kind of row: `'rdv'`, `'ct'`, `'payment'`, ...
-    pub kind: String,
-    /// Its tenant.
-    pub tenant_id: Option<String>,
-    /// Its agency.
-    pub agency_id: Option<String>,
-    /// Its centre.
-    pub centre_id: Option<String>,
-    /// The user who owns it.
-    pub owner_id: Option<String>,
-}
-
-/// An optional id.
-fn opt_id<T: std::str::FromStr>(name: &str, value: Option<&String>) -> Result<Option<T>, Code> {
-    value.map(|v| uuid(name, v)).transpose()
-}
-
-/// Whether `principal` may `action` the row `resource`: returns, or throws `FORBIDDEN`,
-/// `CROSS_TENANT` or `OUT_OF_SCOPE`; an incoherent principal throws `INVALID_PRINCIPAL`,
-/// `UNKNOWN_ROLE`, `INVALID_PERMISSION` or `GRANT_TOO_WIDE`.
-#[napi]
-pub fn authorize(
-    principal: Principal,
-    #[napi(
-        ts_arg_type = "'create' | 'read' | 'update' | 'delete' | 'cancel' | 'status' | 'export'"
-    )]
-    action: String,
-    resource: ResourceRef,
-) -> Result<(), Code> {
-    let role: Role = principal.role.parse().map_err(coded)?;
-    let grants = principal
-        .grants
-        .iter()
-        .flatten()
-        .map(|g| g.parse::<Permission>())
-        .collect::<std::result::Result<Vec<_>, _>>()
-        .map_err(coded)?;
-    let fields = PrincipalFields {
-        role: Some(role),
-        user_id: opt_id("userId", principal.user_id.as_ref())?,
-        tenant_id: opt_id("tenantId", principal.tenant_id.as_ref())?,
-        agency_id: opt_id("agencyId", principal.agency_id.as_ref())?,
-        centre_id: opt_id("centreId", principal.centre_id.as_ref())?,
-        grants,
-    };
-    let who = policy::Principal::new(fields).map_err(coded)?;
-    let action: Action = from_js("action", Value::String(action))?;
-    let row = CoreRef {
-        kind: from_js("resource kind", Value::String(resource.kind))?,
-        tenant_id: opt_id("tenantId", resource.tenant_id.as_ref())?,
-        agency_id: opt_id("agencyId", resource.agency_id.as_ref())?,
-        centre_id: opt_id("centreId", resource.centre_id.as_ref())?,
-        owner_id: opt_id("ownerId", resource.owner_id.as_ref())?,
-    };
-    policy::authorize(&who, action, &row).map_err(coded)
-}
-
-/// A French commune (or municipal arrondissement).
-#[napi(object)]
-pub struct Place {
-    /// INSEE code.
-    pub insee: String,
-    /// Official name.
-    pub name: String,
-    /// Postcodes.
-    pub postcodes: Vec<String>,
-    /// Département code.
-    pub departement: String,
-    /// Population.
-    pub population: u32,
-    /// Latitude, degrees.
-    pub lat: f64,
-    /// Longitude, degrees.
-    pub lng: f64,
-    /// How close the coordinates are to the commune.
-    #[napi(ts_type = "'city' | 'postcode' | 'departement'")]
-    pub precision: String,
-}
-
-impl From<&places::Place> for Place {
-    fn from(p: &places::Place) -> Self {
-        Place {
-            insee: p.insee.clone(),
-            name: p.name.clone(),
-            postcodes: p.postcodes.clone(),
-            departement: p.departement.clone(),
-            population: p.population,
-            lat: p.location.lat,
-            lng: p.location.lng,
-            precision: match p.precision {
-                places::Precision::City => "city",
-                places::Precision::Postcode => "postcode",
-                places::Precision::Departement => "departement",
-            }
-            .to_string(),
-        }
-    }
-}
-
-/// The places of France, searched by name or postcode.
-#[napi]
-pub struct Gazetteer {
-    inner: places::Gazetteer,
-}
-
-#[napi]
-impl Gazetteer {
-    /// Parses the table `insee;name;postcodes;departement;population;lat;lng;precision`
-    /// (header first); throws `INVALID_PLACES_TABLE`.
-    #[napi(factory)]
-    pub fn from_csv(text: String) -> Result<Self, Code> {
-        Ok(Gazetteer {
-            inner: places::Gazetteer::from_csv(&text).map_err(coded)?,
-        })
-    }
-
-    /// Number of places.
-    #[napi(getter)]
-    pub fn size(&self) -> u32 {
-        u32::try_from(self.inner.len()).unwrap_or(u32::MAX)
-    }
-
-    /// Up to `limit` (default 10) places for what a person has typed so far.
-    #[napi]
-    pub fn suggest(&self, text: String, limit: Option<f64>) -> Result<Vec<Place>, Code> {
-        let limit = count("limit", limit.unwrap_or(10.0))? as usize;
-        Ok(self
-            .inner
-            .suggest(&text, limit)
-            .into_iter()
-            .map(Place::from)
-            .collect())
-    }
-
-    /// The place a free text names; throws `PLACE_NOT_FOUND`.
-    #[napi]
-    pub fn resolve(&self, text: String) -> Result<Place, Code> {
-        self.inner.resolve(&text).map(Place::from).map_err(coded)
-    }
-
-    /// A place by INSEE code, or `null`.
-    #[napi]
-    pub fn by_insee(&self, insee: String) -> Option<Place> {
-        self.inner.by_insee(&insee).map(Place::from)
-    }
 }

@@ -2496,7 +2496,8 @@ enum PtiError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */facts: RefusalFacts
     )
     /**
-     * An action refused by [`rules::authorize`] (`FORBIDDEN`, `CROSS_TENANT`, `OUT_OF_SCOPE`).
+     * An action refused by [`crate::policy::authorize`] (`FORBIDDEN`, `CROSS_TENANT`,
+     * `OUT_OF_SCOPE`).
      */
     case AccessDenied(
         /**
@@ -2815,21 +2816,6 @@ fileprivate struct FfiConverterSequenceTypeSlot: FfiConverterRustBuffer {
     }
 }
 /**
- * The slots of a centre (JSON, serde shape of `pti_core::model::Centre`) for `days` local
- * days from `first_day` (`YYYY-MM-DD`), for an inspection of `duration_minutes`.
- */
-public func generateSlots(centreJson: String, firstDay: String, days: UInt32, durationMinutes: UInt32)throws  -> [Slot]  {
-    return try  FfiConverterSequenceTypeSlot.lift(try rustCallWithError(FfiConverterTypePtiError_lift) {
-        uniffiCallStatus in
-    uniffi_pti_calendar_mobile_fn_func_generate_slots(
-        FfiConverterString.lower(centreJson),
-        FfiConverterString.lower(firstDay),
-        FfiConverterUInt32.lower(days),
-        FfiConverterUInt32.lower(durationMinutes),uniffiCallStatus
-    )
-})
-}
-/**
  * Validates and normalises a French plate (SIV or FNI); `INVALID_PLATE` when it is not one.
  */
 public func parsePlate(text: String)throws  -> Plate  {
@@ -2985,6 +2971,21 @@ public func validateBookingPolicy(policy: BookingPolicy)throws   {try rustCallWi
     )
 }
 }
+/**
+ * The slots of a centre (JSON, serde shape of `pti_core::model::Centre`) for `days` local
+ * days from `first_day` (`YYYY-MM-DD`), for an inspection of `duration_minutes`.
+ */
+public func generateSlots(centreJson: String, firstDay: String, days: UInt32, durationMinutes: UInt32)throws  -> [Slot]  {
+    return try  FfiConverterSequenceTypeSlot.lift(try rustCallWithError(FfiConverterTypePtiError_lift) {
+        uniffiCallStatus in
+    uniffi_pti_calendar_mobile_fn_func_generate_slots(
+        FfiConverterString.lower(centreJson),
+        FfiConverterString.lower(firstDay),
+        FfiConverterUInt32.lower(days),
+        FfiConverterUInt32.lower(durationMinutes),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -3001,76 +3002,76 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_func_generate_slots() != 37719) {
+    if (uniffi_pti_calendar_mobile_checksum_func_parse_plate() != 376) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_func_parse_plate() != 64017) {
+    if (uniffi_pti_calendar_mobile_checksum_func_authorize() != 2101) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_func_authorize() != 36387) {
+    if (uniffi_pti_calendar_mobile_checksum_func_booking_window() != 47229) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_func_booking_window() != 16657) {
+    if (uniffi_pti_calendar_mobile_checksum_func_cancellation_quote() != 42491) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_func_cancellation_quote() != 17892) {
+    if (uniffi_pti_calendar_mobile_checksum_func_check_drop_off() != 3410) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_func_check_drop_off() != 39559) {
+    if (uniffi_pti_calendar_mobile_checksum_func_check_modification() != 38359) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_func_check_modification() != 25072) {
+    if (uniffi_pti_calendar_mobile_checksum_func_check_new_booking() != 64159) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_func_check_new_booking() != 317) {
+    if (uniffi_pti_calendar_mobile_checksum_func_check_offer() != 38608) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_func_check_offer() != 31302) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_pti_calendar_mobile_checksum_func_check_timing() != 39564) {
+    if (uniffi_pti_calendar_mobile_checksum_func_check_timing() != 6281) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_pti_calendar_mobile_checksum_func_default_booking_policy() != 34536) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_func_fill_level() != 17135) {
+    if (uniffi_pti_calendar_mobile_checksum_func_fill_level() != 8836) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_func_validate_booking_policy() != 23259) {
+    if (uniffi_pti_calendar_mobile_checksum_func_validate_booking_policy() != 35343) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_method_network_book() != 56881) {
+    if (uniffi_pti_calendar_mobile_checksum_func_generate_slots() != 5508) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_method_network_displaced() != 47093) {
+    if (uniffi_pti_calendar_mobile_checksum_method_gazetteer_by_insee() != 50803) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_method_network_release() != 35695) {
+    if (uniffi_pti_calendar_mobile_checksum_method_gazetteer_resolve() != 37498) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_method_network_search() != 64084) {
+    if (uniffi_pti_calendar_mobile_checksum_method_gazetteer_size() != 56509) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_method_network_size() != 4282) {
+    if (uniffi_pti_calendar_mobile_checksum_method_gazetteer_suggest() != 39502) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_method_gazetteer_by_insee() != 42493) {
+    if (uniffi_pti_calendar_mobile_checksum_method_network_book() != 7897) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_method_gazetteer_resolve() != 34898) {
+    if (uniffi_pti_calendar_mobile_checksum_method_network_displaced() != 1020) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_method_gazetteer_size() != 7626) {
+    if (uniffi_pti_calendar_mobile_checksum_method_network_release() != 28726) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_method_gazetteer_suggest() != 20289) {
+    if (uniffi_pti_calendar_mobile_checksum_method_network_search() != 8123) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_constructor_network_new() != 37965) {
+    if (uniffi_pti_calendar_mobile_checksum_method_network_size() != 64364) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_pti_calendar_mobile_checksum_constructor_gazetteer_from_csv() != 53324) {
+    if (uniffi_pti_calendar_mobile_checksum_constructor_gazetteer_from_csv() != 50131) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_pti_calendar_mobile_checksum_constructor_network_new() != 28783) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -675,8 +675,6 @@ internal object IntegrityCheckingUniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
-    external fun uniffi_pti_calendar_mobile_checksum_func_generate_slots(
-    ): Int
     external fun uniffi_pti_calendar_mobile_checksum_func_parse_plate(
     ): Int
     external fun uniffi_pti_calendar_mobile_checksum_func_authorize(
@@ -701,6 +699,16 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_pti_calendar_mobile_checksum_func_validate_booking_policy(
     ): Int
+    external fun uniffi_pti_calendar_mobile_checksum_func_generate_slots(
+    ): Int
+    external fun uniffi_pti_calendar_mobile_checksum_method_gazetteer_by_insee(
+    ): Int
+    external fun uniffi_pti_calendar_mobile_checksum_method_gazetteer_resolve(
+    ): Int
+    external fun uniffi_pti_calendar_mobile_checksum_method_gazetteer_size(
+    ): Int
+    external fun uniffi_pti_calendar_mobile_checksum_method_gazetteer_suggest(
+    ): Int
     external fun uniffi_pti_calendar_mobile_checksum_method_network_book(
     ): Int
     external fun uniffi_pti_calendar_mobile_checksum_method_network_displaced(
@@ -711,17 +719,9 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_pti_calendar_mobile_checksum_method_network_size(
     ): Int
-    external fun uniffi_pti_calendar_mobile_checksum_method_gazetteer_by_insee(
-    ): Int
-    external fun uniffi_pti_calendar_mobile_checksum_method_gazetteer_resolve(
-    ): Int
-    external fun uniffi_pti_calendar_mobile_checksum_method_gazetteer_size(
-    ): Int
-    external fun uniffi_pti_calendar_mobile_checksum_method_gazetteer_suggest(
+    external fun uniffi_pti_calendar_mobile_checksum_constructor_gazetteer_from_csv(
     ): Int
     external fun uniffi_pti_calendar_mobile_checksum_constructor_network_new(
-    ): Int
-    external fun uniffi_pti_calendar_mobile_checksum_constructor_gazetteer_from_csv(
     ): Int
     external fun ffi_pti_calendar_mobile_uniffi_contract_version(
     ): Int
@@ -743,6 +743,20 @@ internal object UniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_pti_calendar_mobile_fn_clone_gazetteer(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_pti_calendar_mobile_fn_free_gazetteer(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_pti_calendar_mobile_fn_constructor_gazetteer_from_csv(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_pti_calendar_mobile_fn_method_gazetteer_by_insee(`ptr`: Long,`insee`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_pti_calendar_mobile_fn_method_gazetteer_resolve(`ptr`: Long,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_pti_calendar_mobile_fn_method_gazetteer_size(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Int
+    external fun uniffi_pti_calendar_mobile_fn_method_gazetteer_suggest(`ptr`: Long,`text`: RustBuffer.ByValue,`limit`: Int,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_pti_calendar_mobile_fn_clone_network(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_pti_calendar_mobile_fn_free_network(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -759,22 +773,6 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_pti_calendar_mobile_fn_method_network_size(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Int
-    external fun uniffi_pti_calendar_mobile_fn_clone_gazetteer(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Long
-    external fun uniffi_pti_calendar_mobile_fn_free_gazetteer(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Unit
-    external fun uniffi_pti_calendar_mobile_fn_constructor_gazetteer_from_csv(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): Long
-    external fun uniffi_pti_calendar_mobile_fn_method_gazetteer_by_insee(`ptr`: Long,`insee`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_pti_calendar_mobile_fn_method_gazetteer_resolve(`ptr`: Long,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_pti_calendar_mobile_fn_method_gazetteer_size(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Int
-    external fun uniffi_pti_calendar_mobile_fn_method_gazetteer_suggest(`ptr`: Long,`text`: RustBuffer.ByValue,`limit`: Int,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_pti_calendar_mobile_fn_func_generate_slots(`centreJson`: RustBuffer.ByValue,`firstDay`: RustBuffer.ByValue,`days`: Int,`durationMinutes`: Int,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
     external fun uniffi_pti_calendar_mobile_fn_func_parse_plate(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_pti_calendar_mobile_fn_func_authorize(`principal`: RustBuffer.ByValue,`action`: RustBuffer.ByValue,`resource`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -799,6 +797,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_pti_calendar_mobile_fn_func_validate_booking_policy(`policy`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
+    external fun uniffi_pti_calendar_mobile_fn_func_generate_slots(`centreJson`: RustBuffer.ByValue,`firstDay`: RustBuffer.ByValue,`days`: Int,`durationMinutes`: Int,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun ffi_pti_calendar_mobile_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_pti_calendar_mobile_rustbuffer_from_bytes(`bytes`: ForeignBytes.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -918,76 +918,76 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
-    if ((lib.uniffi_pti_calendar_mobile_checksum_func_generate_slots() and 0xFFFF) != 37719) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_func_parse_plate() and 0xFFFF) != 376) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_func_parse_plate() and 0xFFFF) != 64017) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_func_authorize() and 0xFFFF) != 2101) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_func_authorize() and 0xFFFF) != 36387) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_func_booking_window() and 0xFFFF) != 47229) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_func_booking_window() and 0xFFFF) != 16657) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_func_cancellation_quote() and 0xFFFF) != 42491) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_func_cancellation_quote() and 0xFFFF) != 17892) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_func_check_drop_off() and 0xFFFF) != 3410) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_func_check_drop_off() and 0xFFFF) != 39559) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_func_check_modification() and 0xFFFF) != 38359) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_func_check_modification() and 0xFFFF) != 25072) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_func_check_new_booking() and 0xFFFF) != 64159) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_func_check_new_booking() and 0xFFFF) != 317) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_func_check_offer() and 0xFFFF) != 38608) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_func_check_offer() and 0xFFFF) != 31302) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_func_check_timing() and 0xFFFF) != 39564) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_func_check_timing() and 0xFFFF) != 6281) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_pti_calendar_mobile_checksum_func_default_booking_policy() and 0xFFFF) != 34536) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_func_fill_level() and 0xFFFF) != 17135) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_func_fill_level() and 0xFFFF) != 8836) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_func_validate_booking_policy() and 0xFFFF) != 23259) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_func_validate_booking_policy() and 0xFFFF) != 35343) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_method_network_book() and 0xFFFF) != 56881) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_func_generate_slots() and 0xFFFF) != 5508) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_method_network_displaced() and 0xFFFF) != 47093) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_method_gazetteer_by_insee() and 0xFFFF) != 50803) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_method_network_release() and 0xFFFF) != 35695) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_method_gazetteer_resolve() and 0xFFFF) != 37498) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_method_network_search() and 0xFFFF) != 64084) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_method_gazetteer_size() and 0xFFFF) != 56509) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_method_network_size() and 0xFFFF) != 4282) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_method_gazetteer_suggest() and 0xFFFF) != 39502) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_method_gazetteer_by_insee() and 0xFFFF) != 42493) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_method_network_book() and 0xFFFF) != 7897) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_method_gazetteer_resolve() and 0xFFFF) != 34898) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_method_network_displaced() and 0xFFFF) != 1020) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_method_gazetteer_size() and 0xFFFF) != 7626) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_method_network_release() and 0xFFFF) != 28726) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_method_gazetteer_suggest() and 0xFFFF) != 20289) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_method_network_search() and 0xFFFF) != 8123) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_constructor_network_new() and 0xFFFF) != 37965) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_method_network_size() and 0xFFFF) != 64364) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_pti_calendar_mobile_checksum_constructor_gazetteer_from_csv() and 0xFFFF) != 53324) {
+    if ((lib.uniffi_pti_calendar_mobile_checksum_constructor_gazetteer_from_csv() and 0xFFFF) != 50131) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_pti_calendar_mobile_checksum_constructor_network_new() and 0xFFFF) != 28783) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -3115,7 +3115,8 @@ sealed class PtiException: kotlin.Exception() {
     }
     
     /**
-     * An action refused by [`rules::authorize`] (`FORBIDDEN`, `CROSS_TENANT`, `OUT_OF_SCOPE`).
+     * An action refused by [`crate::policy::authorize`] (`FORBIDDEN`, `CROSS_TENANT`,
+     * `OUT_OF_SCOPE`).
      */
     class AccessDenied(
         
@@ -3490,25 +3491,6 @@ public object FfiConverterSequenceTypeSlot: FfiConverterRustBuffer<List<Slot>> {
     }
 }
         /**
-         * The slots of a centre (JSON, serde shape of `pti_core::model::Centre`) for `days` local
-         * days from `first_day` (`YYYY-MM-DD`), for an inspection of `duration_minutes`.
-         */
-    @Throws(PtiException::class) fun `generateSlots`(`centreJson`: kotlin.String, `firstDay`: kotlin.String, `days`: kotlin.UInt, `durationMinutes`: kotlin.UInt): List<Slot> {
-            return FfiConverterSequenceTypeSlot.lift(
-    uniffiRustCallWithError(PtiException) { _status ->
-    UniffiLib.uniffi_pti_calendar_mobile_fn_func_generate_slots(
-    
-        
-        FfiConverterString.lower(`centreJson`),
-        FfiConverterString.lower(`firstDay`),
-        FfiConverterUInt.lower(`days`),
-        FfiConverterUInt.lower(`durationMinutes`),_status)
-}
-    )
-    }
-    
-
-        /**
          * Validates and normalises a French plate (SIV or FNI); `INVALID_PLATE` when it is not one.
          */
     @Throws(PtiException::class) fun `parsePlate`(`text`: kotlin.String): Plate {
@@ -3709,6 +3691,25 @@ public object FfiConverterSequenceTypeSlot: FfiConverterRustBuffer<List<Slot>> {
         FfiConverterTypeBookingPolicy.lower(`policy`),_status)
 }
     
+    
+
+        /**
+         * The slots of a centre (JSON, serde shape of `pti_core::model::Centre`) for `days` local
+         * days from `first_day` (`YYYY-MM-DD`), for an inspection of `duration_minutes`.
+         */
+    @Throws(PtiException::class) fun `generateSlots`(`centreJson`: kotlin.String, `firstDay`: kotlin.String, `days`: kotlin.UInt, `durationMinutes`: kotlin.UInt): List<Slot> {
+            return FfiConverterSequenceTypeSlot.lift(
+    uniffiRustCallWithError(PtiException) { _status ->
+    UniffiLib.uniffi_pti_calendar_mobile_fn_func_generate_slots(
+    
+        
+        FfiConverterString.lower(`centreJson`),
+        FfiConverterString.lower(`firstDay`),
+        FfiConverterUInt.lower(`days`),
+        FfiConverterUInt.lower(`durationMinutes`),_status)
+}
+    )
+    }
     
 
 

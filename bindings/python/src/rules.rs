@@ -1,66 +1,15 @@
-//! Booking rules (`pti_core::rules`), access control (`pti_core::policy`) and the places
-//! gazetteer (`pti_core::places`), for Python.
+//! A tenant's booking policy and the booking rules (`pti_core::rules`).
 
-use super::{aware, centre_arg, engine_error, from_py, to_json};
-use chrono::{DateTime, FixedOffset, Utc};
-use pti_core::Coded;
+use crate::convert::{aware, aware_local, bounded, code_arg, from_py, to_json};
+use crate::error::rule_error;
+use crate::model::centre_arg;
+use chrono::{DateTime, Utc};
 use pti_core::model::{Booking, ControlType, Money, Vehicle};
-use pti_core::places;
-use pti_core::policy::{self, Action, Permission, PrincipalFields, ResourceRef, Role};
-use pti_core::rules::{self, BookingRequest, InspectionOutcome, RuleError, VehicleHistory};
+use pti_core::rules::{self, BookingRequest, InspectionOutcome, VehicleHistory};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use serde_json::Value;
-
-/// A rule refusal as its exception, with the facts that explain it as attributes.
-fn rule_error(e: RuleError) -> PyErr {
-    let err = engine_error(e.code(), e.to_string());
-    Python::attach(|py| {
-        let value = err.value(py);
-        // Attributes on a fresh exception instance cannot fail in practice.
-        let _ = match &e {
-            RuleError::NoticeTooShort { earliest } => value.setattr("earliest", *earliest),
-            RuleError::BeyondHorizon { latest } => value.setattr("latest", *latest),
-            RuleError::DeadlinePassed { deadline } => value.setattr("deadline", *deadline),
-            RuleError::RecheckWindowExpired { closed_on } => value.setattr("closed_on", *closed_on),
-            RuleError::VehicleAlreadyBooked(id) => value.setattr("booking_id", id.to_string()),
-            RuleError::OverbookingLimitReached { limit } => value.setattr("limit", *limit),
-            RuleError::NotModifiable(status) => value.setattr(
-                "status",
-                serde_json::to_value(status)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
-            ),
-            _ => Ok(()),
-        };
-    });
-    err
-}
-
-/// An aware `datetime` with its own UTC offset kept (the centre's local time).
-fn aware_local(name: &str, value: &Bound<'_, PyAny>) -> PyResult<DateTime<FixedOffset>> {
-    aware(name, value)?;
-    let text: String = value.call_method0("isoformat")?.extract()?;
-    DateTime::parse_from_rfc3339(&text)
-        .map_err(|e| PyValueError::new_err(format!("{name}: {text:?} is not an instant: {e}")))
-}
-
-/// A whole number argument in `0..=max`.
-fn bounded<T: TryFrom<i64>>(name: &str, value: i64) -> PyResult<T> {
-    T::try_from(value).map_err(|_| {
-        PyValueError::new_err(format!(
-            "{name} is out of range for this field, got {value}"
-        ))
-    })
-}
-
-/// A string naming a value of a serde enum (`"CT"`, `"read"`, ...).
-fn code_arg<T: for<'de> serde::Deserialize<'de>>(what: &str, value: &str) -> PyResult<T> {
-    serde_json::from_value(Value::String(value.to_string()))
-        .map_err(|_| PyValueError::new_err(format!("unknown {what} {value:?}")))
-}
 
 /// A tenant's booking policy; the keyword arguments override the trade's defaults.
 #[pyclass(frozen, eq, hash, get_all, module = "pti_calendar._native")]
@@ -375,193 +324,11 @@ fn fill_level(
     })
 }
 
-/// Who acts: a role and the places it is attached to, or an API key with its grants.
-#[pyclass(frozen, module = "pti_calendar._native")]
-pub struct Principal {
-    inner: policy::Principal,
-}
-
-/// An optional id argument.
-fn opt_id<T: std::str::FromStr>(name: &str, value: Option<&str>) -> PyResult<Option<T>>
-where
-    T::Err: std::fmt::Display,
-{
-    value.map(|v| super::uuid(name, v)).transpose()
-}
-
-#[pymethods]
-impl Principal {
-    /// Checks the principal's coherence: raises `InvalidInput` with UNKNOWN_ROLE,
-    /// INVALID_PERMISSION, INVALID_PRINCIPAL or GRANT_TOO_WIDE.
-    #[new]
-    #[pyo3(signature = (role, *, user_id = None, tenant_id = None, agency_id = None, centre_id = None, grants = Vec::new()))]
-    fn new(
-        role: &str,
-        user_id: Option<&str>,
-        tenant_id: Option<&str>,
-        agency_id: Option<&str>,
-        centre_id: Option<&str>,
-        grants: Vec<String>,
-    ) -> PyResult<Self> {
-        let role: Role = role.parse().map_err(super::coded)?;
-        let grants = grants
-            .iter()
-            .map(|g| g.parse::<Permission>())
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(super::coded)?;
-        let fields = PrincipalFields {
-            role: Some(role),
-            user_id: opt_id("user_id", user_id)?,
-            tenant_id: opt_id("tenant_id", tenant_id)?,
-            agency_id: opt_id("agency_id", agency_id)?,
-            centre_id: opt_id("centre_id", centre_id)?,
-            grants,
-        };
-        Ok(Principal {
-            inner: policy::Principal::new(fields).map_err(super::coded)?,
-        })
-    }
-
-    /// The role's code, e.g. `ADMIN_CT`.
-    #[getter]
-    fn role(&self) -> &'static str {
-        self.inner.role().code()
-    }
-
-    /// The user, if any.
-    #[getter]
-    fn user_id(&self) -> Option<String> {
-        self.inner.user_id().map(|u| u.to_string())
-    }
-
-    /// The tenant (none for a super admin).
-    #[getter]
-    fn tenant_id(&self) -> Option<String> {
-        self.inner.tenant_id().map(|t| t.to_string())
-    }
-
-    fn __repr__(&self) -> String {
-        format!("Principal({:?})", self.inner.role().code())
-    }
-}
-
-/// Whether `principal` may `action` (`"read"`, `"cancel"`, ...) the row `resource` (a dict:
-/// `kind`, `tenant_id`, `agency_id`, `centre_id`, `owner_id`); raises `Forbidden`,
-/// `CrossTenant` or `OutOfScope` when not.
-#[pyfunction]
-fn authorize(
-    principal: PyRef<'_, Principal>,
-    action: &str,
-    resource: &Bound<'_, PyAny>,
-) -> PyResult<()> {
-    let action: Action = code_arg("action", action)?;
-    let resource: ResourceRef = from_py("resource", resource)?;
-    policy::authorize(&principal.inner, action, &resource).map_err(super::coded)
-}
-
-/// A French commune (or municipal arrondissement).
-#[pyclass(frozen, eq, get_all, module = "pti_calendar._native")]
-#[derive(PartialEq)]
-pub struct Place {
-    /// INSEE code.
-    insee: String,
-    /// Official name.
-    name: String,
-    /// Postcodes.
-    postcodes: Vec<String>,
-    /// Département code.
-    departement: String,
-    /// Population.
-    population: u32,
-    /// Latitude, degrees.
-    lat: f64,
-    /// Longitude, degrees.
-    lng: f64,
-    /// `'city'`, `'postcode'` or `'departement'`: how close the coordinates are.
-    precision: &'static str,
-}
-
-#[pymethods]
-impl Place {
-    fn __repr__(&self) -> String {
-        format!("Place({:?}, {:?})", self.insee, self.name)
-    }
-}
-
-impl From<&places::Place> for Place {
-    fn from(p: &places::Place) -> Self {
-        Place {
-            insee: p.insee.clone(),
-            name: p.name.clone(),
-            postcodes: p.postcodes.clone(),
-            departement: p.departement.clone(),
-            population: p.population,
-            lat: p.location.lat,
-            lng: p.location.lng,
-            precision: match p.precision {
-                places::Precision::City => "city",
-                places::Precision::Postcode => "postcode",
-                places::Precision::Departement => "departement",
-            },
-        }
-    }
-}
-
-/// The places of France, searched by name or postcode.
-#[pyclass(frozen, module = "pti_calendar._native")]
-pub struct Gazetteer {
-    inner: places::Gazetteer,
-}
-
-#[pymethods]
-impl Gazetteer {
-    /// Parses the table `insee;name;postcodes;departement;population;lat;lng;precision`
-    /// (header line first); raises `InvalidInput` (INVALID_PLACES_TABLE).
-    #[staticmethod]
-    fn from_csv(text: &str) -> PyResult<Self> {
-        Ok(Gazetteer {
-            inner: places::Gazetteer::from_csv(text).map_err(super::coded)?,
-        })
-    }
-
-    fn __len__(&self) -> usize {
-        self.inner.len()
-    }
-
-    /// Up to `limit` places for what a person has typed so far.
-    #[pyo3(signature = (text, limit = 10))]
-    fn suggest(&self, text: &str, limit: i64) -> PyResult<Vec<Place>> {
-        let limit: usize = bounded("limit", limit)?;
-        Ok(self
-            .inner
-            .suggest(text, limit)
-            .into_iter()
-            .map(Place::from)
-            .collect())
-    }
-
-    /// The place a free text names; raises `PlaceNotFound`.
-    fn resolve(&self, text: &str) -> PyResult<Place> {
-        self.inner
-            .resolve(text)
-            .map(Place::from)
-            .map_err(super::coded)
-    }
-
-    /// A place by INSEE code, or `None`.
-    fn by_insee(&self, insee: &str) -> Option<Place> {
-        self.inner.by_insee(insee).map(Place::from)
-    }
-}
-
 /// Adds the classes and functions of this module.
-pub(super) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<BookingPolicy>()?;
     m.add_class::<Refund>()?;
     m.add_class::<FillLevel>()?;
-    m.add_class::<Principal>()?;
-    m.add_class::<Place>()?;
-    m.add_class::<Gazetteer>()?;
     m.add_function(wrap_pyfunction!(booking_window, m)?)?;
     m.add_function(wrap_pyfunction!(check_timing, m)?)?;
     m.add_function(wrap_pyfunction!(check_offer, m)?)?;
@@ -570,6 +337,5 @@ pub(super) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cancellation_quote, m)?)?;
     m.add_function(wrap_pyfunction!(check_drop_off, m)?)?;
     m.add_function(wrap_pyfunction!(fill_level, m)?)?;
-    m.add_function(wrap_pyfunction!(authorize, m)?)?;
     Ok(())
 }
