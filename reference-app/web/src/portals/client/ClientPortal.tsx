@@ -5,6 +5,7 @@ import { Link, NavLink, Outlet, Route, Routes, useNavigate } from 'react-router-
 import { useQueryClient } from '@tanstack/react-query';
 import { keys } from '@/api/keys';
 import { logout } from '@/features/auth/api';
+import { RequireRole } from '@/features/auth/RequireRole';
 import { useMe, useSignedIn } from '@/features/auth/session';
 import { Button, Loading, cx, useInstallPrompt } from '@/ui';
 import { Home } from './Home';
@@ -121,7 +122,14 @@ export default function ClientPortal() {
         <Route path="paiement/:rdvId" element={<Payment />} />
         <Route path="rdv/:id/confirmation" element={<Confirmation />} />
         <Route path="mes-rdv" element={<MyRdvs />} />
-        <Route path="profil" element={<Profile />} />
+        <Route
+          path="profil"
+          element={
+            <RequireRole>
+              <Profile />
+            </RequireRole>
+          }
+        />
         <Route path="connexion" element={<Login />} />
         <Route path="inscription" element={<Signup />} />
         <Route path="*" element={<NotFound />} />

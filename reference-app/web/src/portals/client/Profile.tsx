@@ -1,6 +1,6 @@
 // Profile: personal data (GET/PUT /users/me), vehicles and notification preferences.
 import { useState } from 'react';
-import { Link, Navigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,7 +11,7 @@ import type { NotificationPrefs, User, Vehicle } from '@/api/types';
 import { FUEL_OPTIONS, VEHICLE_CATEGORY, VEHICLE_CATEGORY_OPTIONS } from '@/domain/vocabulary';
 import { updateMe } from '@/features/auth/api';
 import { profileSchema, type ProfileForm } from '@/features/auth/schemas';
-import { useMe, useSignedIn } from '@/features/auth/session';
+import { useMe } from '@/features/auth/session';
 import { vehicleSchema, type VehicleForm } from '@/features/booking/schemas';
 import { Alert, Button, Card, Empty, Failure, FormField, Input, Loading, Modal, PageTitle, Select, Switch, useToast } from '@/ui';
 import { addVehicle, deleteVehicle, notificationPrefsQuery, putNotificationPrefs, updateVehicle, vehiclesQuery } from './api';
@@ -235,10 +235,9 @@ function Notifications() {
   );
 }
 
+/** The signed-in user's profile (the route requires a session). */
 export default function Profile() {
-  const signedIn = useSignedIn();
   const me = useMe();
-  if (!signedIn) return <Navigate to="/connexion?next=/profil" replace />;
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <PageTitle sub={<Link to="/mes-rdv" className="underline">Historique de mes rendez-vous</Link>}>Mon profil</PageTitle>
