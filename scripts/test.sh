@@ -22,6 +22,7 @@ step npm run --silent lint
 step npm run --silent typecheck
 step npx vitest run
 step npx vite build --logLevel warn
+step node scripts/initial-js.mjs
 step npx playwright test
 # The client journeys in Chromium against pti-server on a freshly seeded database, serving this
 # build (limits raised: every test signs up and searches from one address).

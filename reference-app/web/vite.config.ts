@@ -14,7 +14,8 @@ export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { proxy: { '/api': API } },
   preview: { proxy: { '/api': API } },
-  build: { outDir: 'dist', sourcemap: false },
+  // The manifest lets scripts/initial-js.mjs follow the chunks a first visit loads.
+  build: { outDir: 'dist', sourcemap: false, manifest: true },
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/test-setup.ts'],
