@@ -2,7 +2,9 @@
 // built web app itself. Only run by the `journeys` project, when PTI_SERVER_URL is set:
 //   PTI_SERVER_URL=http://127.0.0.1:8080 npx playwright test --project=journeys
 // The tests of this file run one after the other (each books the first free slot it is shown).
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { DEMO_ACCOUNTS, signIn, signInAs } from '../fixtures/auth';
+import { ClientPortal, pickFreeSlot } from '../fixtures/pages';
 
 const RUN = Date.now().toString(36);
 const LETTERS = 'ABCDEFGHJKLMNPQRTVXYZ'; // no I, O, U (and no S: "SS" is reserved)
@@ -14,81 +16,35 @@ function uniquePlate(): string {
   return `${pick()}${pick()}-${number}-${pick()}${pick()}`;
 }
 
-function isoDay(offset: number): string {
-  const d = new Date(Date.now() + offset * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(d);
-}
-
-/** Results for Paris far enough ahead that a booking can still be modified and refunded. */
-async function searchParisAhead(page: Page, days = 7) {
-  await page.goto(`/recherche?place=Paris&date=${isoDay(days)}&vehicle_type=VP&control_type=CT`);
-  await page.waitForSelector('[data-testid="disponibilite-card"]');
-}
-
-async function fillBooking(page: Page, who: { email: string; plate: string }) {
-  await page.waitForSelector('[data-testid="reservation-form"]');
-  await page.fill('[data-testid="first-name"]', 'Jean');
-  await page.fill('[data-testid="last-name"]', 'Dupont');
-  await page.fill('[data-testid="email"]', who.email);
-  await page.fill('[data-testid="phone"]', '0612345678');
-  await page.fill('[data-testid="immatriculation"]', who.plate);
-  await page.fill('[data-testid="marque"]', 'Renault');
-  await page.fill('[data-testid="modele"]', 'Clio');
-  await page.selectOption('[data-testid="vehicle-type"]', 'VP');
-  await page.click('[data-testid="confirm-button"]');
-  await page.waitForSelector('[data-testid="payment-form"]');
-}
-
-async function pay(page: Page, card: string) {
-  await page.fill('[data-testid="card-number"]', card);
-  await page.fill('[data-testid="card-expiry"]', '12/30');
-  await page.fill('[data-testid="card-cvc"]', '123');
-  await page.click('[data-testid="pay-button"]');
-}
-
-async function bookAndPayAhead(page: Page, email: string) {
-  await searchParisAhead(page);
-  await page.click('[data-testid="disponibilite-card"]:first-child [data-testid="reserver-button"]');
-  await fillBooking(page, { email, plate: uniquePlate() });
-  await pay(page, '4242424242424242');
-  await page.waitForSelector('[data-testid="confirmation-message"]');
-}
-
-/** Picks, in the open slot picker, a free start on the first day that has one. */
-async function pickAnotherSlot(picker: Locator) {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const slot = picker.locator('[data-testid="day-slot"]:not([disabled])').first();
-    if (await slot.isVisible().catch(() => false)) {
-      await slot.click();
-      return;
-    }
-    const days = picker.locator('[role="gridcell"]:not([aria-disabled="true"]):not([aria-selected="true"])');
-    await days.nth(attempt).click();
-    await picker.page().waitForTimeout(300);
-  }
-  throw new Error('no free slot found in the slot picker');
+/** Books and pays the first free slot a week ahead, as a guest booking with `email`. */
+async function bookAndPayAhead(portal: ClientPortal, email: string) {
+  await portal.searchParisAhead();
+  await portal.reserveFirst();
+  await portal.fillBooking({ email, plate: uniquePlate() });
+  await portal.pay('4242424242424242');
+  await portal.page.waitForSelector('[data-testid="confirmation-message"]');
 }
 
 test.describe.configure({ mode: 'serial' });
 
+let portal: ClientPortal;
+test.beforeEach(({ page }) => {
+  portal = new ClientPortal(page);
+});
+
 test('spec journey: search Paris → book → pay 4242 → confirmation → my bookings', async ({ page, request }) => {
   const email = `jean.dupont+${RUN}@test.com`;
-  await page.goto('/');
-  await page.fill('[data-testid="search-location"]', 'Paris');
-  await page.click('[data-testid="date-picker"]');
-  await page.click('[data-testid="date-today"]');
-  await page.selectOption('[data-testid="vehicle-type"]', 'VP');
+  await portal.fillSearch('Paris');
   const started = Date.now();
-  await page.click('[data-testid="search-button"]');
-  await page.waitForSelector('[data-testid="disponibilite-card"]');
+  await portal.submitSearch();
   test.info().annotations.push({ type: 'search-to-results-ms', description: String(Date.now() - started) });
   expect(await page.locator('[data-testid="disponibilite-card"]').count()).toBeGreaterThan(0);
   await expect(page.getByTestId('results-map').locator('path.pti-centre-marker').first()).toBeVisible();
 
-  await page.click('[data-testid="disponibilite-card"]:first-child [data-testid="reserver-button"]');
-  await fillBooking(page, { email, plate: uniquePlate() });
+  await portal.reserveFirst();
+  await portal.fillBooking({ email, plate: uniquePlate() });
   await expect(page.getByTestId('hold-countdown')).toBeVisible();
-  await pay(page, '4242424242424242');
+  await portal.pay('4242424242424242');
 
   await page.waitForSelector('[data-testid="confirmation-message"]');
   expect(await page.textContent('[data-testid="confirmation-message"]')).toContain('Votre rendez-vous est confirmé');
@@ -108,33 +64,33 @@ test('spec journey: search Paris → book → pay 4242 → confirmation → my b
 });
 
 test('a declined card, then insufficient funds, are explained and the hold is kept', async ({ page }) => {
-  await searchParisAhead(page, 3);
-  await page.click('[data-testid="disponibilite-card"]:first-child [data-testid="reserver-button"]');
-  await fillBooking(page, { email: `refus+${RUN}@test.com`, plate: uniquePlate() });
-  await pay(page, '4000 0000 0000 0002');
+  await portal.searchParisAhead(3);
+  await portal.reserveFirst();
+  await portal.fillBooking({ email: `refus+${RUN}@test.com`, plate: uniquePlate() });
+  await portal.pay('4000 0000 0000 0002');
   await expect(page.getByTestId('payment-error')).toContainText('Carte refusée');
-  await pay(page, '4000 0000 0000 9995');
+  await portal.pay('4000 0000 0000 9995');
   await expect(page.getByTestId('payment-error')).toContainText('fonds insuffisants');
   await expect(page.getByTestId('hold-countdown')).toBeVisible();
-  await pay(page, '4242 4242 4242 4242');
+  await portal.pay('4242 4242 4242 4242');
   await expect(page.getByTestId('confirmation-message')).toContainText('Votre rendez-vous est confirmé');
 });
 
 test('modify a booking to another slot of its centre', async ({ page }) => {
-  await bookAndPayAhead(page, `modif+${RUN}@test.com`);
+  await bookAndPayAhead(portal, `modif+${RUN}@test.com`);
   await page.click('[data-testid="nav-mes-rdv"]');
   const card = page.getByTestId('rdv-card').first();
   const before = await card.getByTestId('rdv-when').textContent();
   await card.getByTestId('modify-button').click();
   const drawer = page.getByRole('dialog', { name: 'Choisir un nouveau créneau' });
-  await pickAnotherSlot(drawer.getByTestId('slot-picker'));
+  await pickFreeSlot(drawer.getByTestId('slot-picker'));
   await drawer.getByTestId('confirm-move').click();
   await expect(drawer).toBeHidden();
   await expect(card.getByTestId('rdv-when')).not.toHaveText(before!);
 });
 
 test('cancel a booking with its refund shown before confirming', async ({ page }) => {
-  await bookAndPayAhead(page, `annul+${RUN}@test.com`);
+  await bookAndPayAhead(portal, `annul+${RUN}@test.com`);
   await page.click('[data-testid="nav-mes-rdv"]');
   const card = page.getByTestId('rdv-card').first();
   await card.getByTestId('cancel-button').click();
@@ -182,10 +138,10 @@ test('sign up, log out and log in again', async ({ page }) => {
 
 test('bookings made as a guest on this device stay listed after signing up', async ({ page }) => {
   const plate = uniquePlate();
-  await searchParisAhead(page);
-  await page.click('[data-testid="disponibilite-card"]:first-child [data-testid="reserver-button"]');
-  await fillBooking(page, { email: `guest+${RUN}@pti-test.fr`, plate });
-  await pay(page, '4242424242424242');
+  await portal.searchParisAhead();
+  await portal.reserveFirst();
+  await portal.fillBooking({ email: `guest+${RUN}@pti-test.fr`, plate });
+  await portal.pay('4242424242424242');
   await page.waitForSelector('[data-testid="confirmation-message"]');
   await page.goto('/inscription');
   await page.fill('[data-testid="signup-first-name"]', 'Paul');
@@ -200,11 +156,7 @@ test('bookings made as a guest on this device stay listed after signing up', asy
 });
 
 test('profile, vehicles and notifications, then a booking with a saved vehicle', async ({ page }) => {
-  await page.goto('/connexion');
-  await page.fill('[data-testid="login-email"]', account.email);
-  await page.fill('[data-testid="login-password"]', account.password);
-  await page.click('[data-testid="login-button"]');
-  await expect(page.getByTestId('logout-button')).toBeVisible();
+  await signIn(page, account);
 
   await page.click('[data-testid="nav-profil"]');
   await page.fill('[data-testid="profile-phone"]', '+33 6 99 88 77 66');
@@ -236,13 +188,13 @@ test('profile, vehicles and notifications, then a booking with a saved vehicle',
   await expect(page.getByTestId('notification-prefs').getByRole('switch').nth(1)).toHaveAttribute('aria-checked', was === 'true' ? 'false' : 'true');
 
   // A signed-in client books with the saved vehicle.
-  await searchParisAhead(page, 10);
+  await portal.searchParisAhead(10);
   await page.click('[data-testid="disponibilite-card"]:first-child [data-testid="reserver-button"]');
   await page.selectOption('[data-testid="saved-vehicle"]', { label: `${plate} — Peugeot 2008` });
   await expect(page.getByTestId('immatriculation')).toHaveValue(plate);
   await expect(page.getByTestId('first-name')).toHaveValue('Claire');
   await page.click('[data-testid="confirm-button"]');
-  await pay(page, '4242424242424242');
+  await portal.pay('4242424242424242');
   await expect(page.getByTestId('confirmation-message')).toBeVisible();
   await page.click('[data-testid="nav-mes-rdv"]');
   await expect(page.getByTestId('rdv-card').filter({ hasText: plate })).toBeVisible();
@@ -252,6 +204,14 @@ test('profile, vehicles and notifications, then a booking with a saved vehicle',
   await page.getByTestId('vehicle-row').filter({ hasText: plate }).getByTestId('vehicle-delete').click();
   await page.click('[data-testid="vehicle-delete-confirm"]');
   await expect(page.getByTestId('vehicle-row').filter({ hasText: plate })).toHaveCount(0);
+});
+
+test('the profile sends a signed-out visitor to sign in, then back to it', async ({ page }) => {
+  await page.goto('/profil');
+  await expect(page).toHaveURL(/\/connexion\?next=%2Fprofil$/);
+  await signInAs(page, 'CLIENT');
+  await expect(page).toHaveURL(/\/profil$/);
+  await expect(page.getByTestId('profile-email')).toHaveValue(DEMO_ACCOUNTS.CLIENT.email);
 });
 
 test('the API documentation is generated, served by the app and needs no internet', async ({ page, baseURL }) => {

@@ -1,56 +1,26 @@
-// The client screens in the browser against an in-memory API (e2e/fake-api.ts), at 360 px and
-// 1280 px. The same journeys against the real server: journeys.spec.ts.
-import { expect, test, type Page } from '@playwright/test';
-import { installFakeApi } from './fake-api';
-
-async function noHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
-async function searchParis(page: Page) {
-  await page.goto('/');
-  await page.fill('[data-testid="search-location"]', 'Paris');
-  await page.click('[data-testid="date-picker"]');
-  await page.click('[data-testid="date-today"]');
-  await page.selectOption('[data-testid="vehicle-type"]', 'VP');
-  await page.click('[data-testid="search-button"]');
-  await page.waitForSelector('[data-testid="disponibilite-card"]');
-}
-
-async function bookFirst(page: Page) {
-  await page.click('[data-testid="disponibilite-card"]:first-child [data-testid="reserver-button"]');
-  await page.waitForSelector('[data-testid="reservation-form"]');
-  await page.fill('[data-testid="first-name"]', 'Jean');
-  await page.fill('[data-testid="last-name"]', 'Dupont');
-  await page.fill('[data-testid="email"]', 'jean.dupont@test.com');
-  await page.fill('[data-testid="phone"]', '0612345678');
-  await page.fill('[data-testid="immatriculation"]', 'AA-123-BB');
-  await page.fill('[data-testid="marque"]', 'Renault');
-  await page.fill('[data-testid="modele"]', 'Clio');
-  await page.selectOption('[data-testid="vehicle-type"]', 'VP');
-  await page.click('[data-testid="confirm-button"]');
-  await page.waitForSelector('[data-testid="payment-form"]');
-}
-
-async function pay(page: Page, card: string) {
-  await page.fill('[data-testid="card-number"]', card);
-  await page.fill('[data-testid="card-expiry"]', '12/30');
-  await page.fill('[data-testid="card-cvc"]', '123');
-  await page.click('[data-testid="pay-button"]');
-}
+// The client screens in the browser against an in-memory API (e2e/fixtures/fake-api.ts), at
+// 360 px and 1280 px. The same journeys against the real server: journeys.spec.ts.
+import { expect, test } from '@playwright/test';
+import { installFakeApi } from '../fixtures/fake-api';
+import { ClientPortal, noHorizontalScroll } from '../fixtures/pages';
 
 test.describe('client portal (in-memory API)', () => {
+  let portal: ClientPortal;
+  test.beforeEach(({ page }) => {
+    portal = new ClientPortal(page);
+  });
+
   test('search → book → pay → confirmation → my bookings', async ({ page }) => {
     const api = await installFakeApi(page);
-    await searchParis(page);
+    await portal.search('Paris');
     await noHorizontalScroll(page);
     // Markers are drawn as vectors: they show with no map tiles at all.
     await expect(page.locator('[data-testid="results-map"] path.pti-centre-marker')).toHaveCount(3);
-    await bookFirst(page);
+    await portal.reserveFirst();
+    await portal.fillBooking();
     await expect(page.getByTestId('hold-countdown')).toContainText('min');
     await expect(page.getByTestId('test-cards')).toContainText('4242 4242 4242 4242');
-    await pay(page, '4242424242424242');
+    await portal.pay('4242424242424242');
     await page.waitForSelector('[data-testid="confirmation-message"]');
     expect(await page.textContent('[data-testid="confirmation-message"]')).toContain('Votre rendez-vous est confirmé');
     await expect(page.getByTestId('download-pdf')).toHaveAttribute('href', '/api/v1/rdv/r1/pdf?token=guest-r1');
@@ -66,8 +36,8 @@ test.describe('client portal (in-memory API)', () => {
 
   test('shows field errors before sending the booking', async ({ page }) => {
     await installFakeApi(page);
-    await searchParis(page);
-    await page.click('[data-testid="disponibilite-card"]:first-child [data-testid="reserver-button"]');
+    await portal.search('Paris');
+    await portal.reserveFirst();
     await page.fill('[data-testid="immatriculation"]', 'AI-123-CD');
     await page.fill('[data-testid="phone"]', '12');
     await page.click('[data-testid="confirm-button"]');
@@ -79,21 +49,23 @@ test.describe('client portal (in-memory API)', () => {
 
   test('a declined card and insufficient funds are explained, then another card pays', async ({ page }) => {
     await installFakeApi(page);
-    await searchParis(page);
-    await bookFirst(page);
-    await pay(page, '4000 0000 0000 0002');
+    await portal.search('Paris');
+    await portal.reserveFirst();
+    await portal.fillBooking();
+    await portal.pay('4000 0000 0000 0002');
     await expect(page.getByTestId('payment-error')).toContainText('Carte refusée');
-    await pay(page, '4000 0000 0000 9995');
+    await portal.pay('4000 0000 0000 9995');
     await expect(page.getByTestId('payment-error')).toContainText('fonds insuffisants');
-    await pay(page, '4242 4242 4242 4242');
+    await portal.pay('4242 4242 4242 4242');
     await expect(page.getByTestId('confirmation-message')).toBeVisible();
   });
 
   test('modifies then cancels a booking with the refund shown first', async ({ page }) => {
     await installFakeApi(page);
-    await searchParis(page);
-    await bookFirst(page);
-    await pay(page, '4242424242424242');
+    await portal.search('Paris');
+    await portal.reserveFirst();
+    await portal.fillBooking();
+    await portal.pay('4242424242424242');
     await page.waitForSelector('[data-testid="confirmation-message"]');
     await page.click('[data-testid="nav-mes-rdv"]');
     const card = page.getByTestId('rdv-card').first();
@@ -111,7 +83,7 @@ test.describe('client portal (in-memory API)', () => {
 
   test('the centre calendar shows free counts, slots and the price', async ({ page }) => {
     await installFakeApi(page);
-    await searchParis(page);
+    await portal.search('Paris');
     await page.getByTestId('centre-calendar-link').first().click();
     await expect(page.getByTestId('slot-picker')).toBeVisible();
     await page.getByTestId('day-slot').first().click();

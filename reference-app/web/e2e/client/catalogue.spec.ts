@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { noHorizontalScroll } from '../fixtures/pages';
 
 test.describe('design system catalogue', () => {
   test('renders every section in French without horizontal scrolling', async ({ page }) => {
@@ -7,8 +8,7 @@ test.describe('design system catalogue', () => {
     for (const title of ['Boutons', 'Formulaires', 'Statuts et badges', 'Messages', 'Navigation', 'Recherche et menus', 'Tableau', 'Calendrier', 'Fenêtres']) {
       await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
     }
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await noHorizontalScroll(page);
   });
 
   test('validates a plate as the engine does', async ({ page }) => {
