@@ -7,6 +7,7 @@ export const loginSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, 'Mot de passe requis.'),
 });
+/** The login form's values. */
 export type LoginForm = z.input<typeof loginSchema>;
 
 /** Sign-up: the server's password rule (8+ characters, a letter and a digit), typed twice. */
@@ -24,6 +25,7 @@ export const signupSchema = z
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'Les mots de passe diffèrent.' });
+/** The sign-up form's values. */
 export type SignupForm = z.input<typeof signupSchema>;
 
 /** The profile's personal data. */
@@ -32,4 +34,5 @@ export const profileSchema = z.object({
   last_name: personName('Nom'),
   phone: z.union([z.literal(''), phoneSchema]),
 });
+/** The profile form's values. */
 export type ProfileForm = z.input<typeof profileSchema>;

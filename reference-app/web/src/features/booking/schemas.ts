@@ -20,6 +20,7 @@ export const vehicleSchema = z.object({
   modele: z.string().trim().min(1, 'Modèle requis.').max(60),
   annee,
 });
+/** The vehicle form's values, as typed. */
 export type VehicleForm = z.input<typeof vehicleSchema>;
 
 /** The booking form: the driver, the vehicle, the control and notes. */
@@ -34,7 +35,9 @@ export const bookingSchema = vehicleSchema.extend({
   /** For a re-inspection: when the failed inspection took place (YYYY-MM-DD), if known. */
   failed_inspection_date: z.string().refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v), 'Date invalide.'),
 });
+/** The booking form's values, as typed. */
 export type BookingForm = z.input<typeof bookingSchema>;
+/** The booking form's values, checked and normalised (canonical plate, year as a number). */
 export type BookingValues = z.output<typeof bookingSchema>;
 
 /** The card form: "4242 4242 4242 4242", "12/30", "123". */
@@ -60,6 +63,7 @@ export const cardSchema = z
     }
     return { card_number: v.card_number, exp_month: mm, exp_year: year, cvc: v.cvc };
   });
+/** The card form's values, as typed. */
 export type CardForm = z.input<typeof cardSchema>;
 
 /** Luhn's checksum, as card numbers carry it. */

@@ -17,6 +17,7 @@ import { vehiclesQuery } from './api';
 
 const FIELDS = ['first_name', 'last_name', 'email', 'phone', 'immatriculation', 'vehicle_type', 'fuel', 'marque', 'modele', 'annee', 'control_type', 'notes', 'failed_inspection_date'] as const;
 
+/** The booking form of a picked slot. */
 export default function Booking() {
   const { disponibiliteId = '' } = useParams();
   const navigate = useNavigate();

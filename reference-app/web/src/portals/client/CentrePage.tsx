@@ -8,6 +8,7 @@ import { rememberPick } from '@/features/booking/pick';
 import { SlotPicker } from '@/features/search/SlotPicker';
 import { Button, Card, FormField, PageTitle, Select } from '@/ui';
 
+/** A centre's page: its calendar and the price. */
 export default function CentrePage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();

@@ -9,6 +9,7 @@ import { Alert, Card, Failure, Loading, StatusBadge } from '@/ui';
 
 const linkButton = 'inline-flex h-10 items-center justify-center gap-2 rounded-md px-4 text-sm font-semibold';
 
+/** A paid booking's confirmation, with its PDF and ICS. */
 export default function Confirmation() {
   const { id = '' } = useParams();
   const query = useQuery(rdvQuery(id));

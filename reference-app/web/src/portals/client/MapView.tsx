@@ -16,6 +16,7 @@ export interface MapViewProps {
   onSelect?: (centreId: string) => void;
 }
 
+/** The results on a map, each centre a marker. */
 export default function MapView({ data, selected, onSelect }: MapViewProps) {
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);

@@ -268,6 +268,7 @@ function List({ scope, signedIn }: { scope: Scope; signedIn: boolean }) {
   );
 }
 
+/** The user's bookings, upcoming and past. */
 export default function MyRdvs() {
   const signedIn = useSignedIn();
   return (

@@ -108,6 +108,7 @@ function CardPayment({ rdv, expired }: { rdv: Rdv; expired: boolean }) {
   );
 }
 
+/** The payment of a held booking. */
 export default function Payment() {
   const { rdvId = '' } = useParams();
   const query = useQuery(rdvQuery(rdvId));

@@ -199,6 +199,7 @@ function CentreCard({ result, params, active, onHover }: { result: SearchResult;
   );
 }
 
+/** The results of a search: list, map, filters and sort. */
 export default function Results() {
   const [params, setParams] = useSearchParams();
   const request = useMemo(() => requestOf(params), [params]);
