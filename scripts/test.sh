@@ -5,7 +5,8 @@
 #                              tests, the reference app against PostgreSQL, the SQL data of the
 #                              query macros checked current; then the Python, Node and mobile
 #                              bindings on the same vectors
-#   scripts/test.sh web        the web app: lint, type check, unit tests, build, browser tests
+#   scripts/test.sh web        the web app: lint, type check, unit tests, build, initial JS
+#                              budget, browser tests
 #                              against a static preview
 #   scripts/test.sh e2e        the browser journeys against pti-server on a freshly seeded
 #                              database, serving the web build
@@ -60,6 +61,7 @@ test_web() {
   step npm run --silent typecheck
   step npx vitest run
   step npx vite build --logLevel warn
+  step node scripts/initial-js.mjs
   step npx playwright test
   cd - >/dev/null
 }

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
-import { App } from './client/App';
-import { registerServiceWorker } from './lib/pwa';
+import { App } from '@/app/App';
+import { registerServiceWorker } from '@/app/serviceWorker';
 
 const root = document.getElementById('root');
 if (root) {

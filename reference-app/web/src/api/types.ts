@@ -1,13 +1,15 @@
 // The shapes of the booking API (reference-app/API.md). Money is integer cents of EUR, tax
 // included; times are RFC 3339 with the centre's offset.
 
-export type VehicleType = 'VP' | 'VU' | 'L' | 'CAMPING_CAR' | 'TRAILER' | 'PL';
-export type ControlType = 'CT' | 'CT_CONTRE_VISITE' | 'CTC';
-export type Fuel = 'PETROL' | 'DIESEL' | 'GAS' | 'HYBRID' | 'ELECTRIC' | 'HYDROGEN';
-export type SortKey = 'distance' | 'price' | 'rating' | 'earliest' | 'best';
-export type DayPart = 'any' | 'morning' | 'afternoon';
-export type RdvStatus = 'pending_payment' | 'confirmed' | 'in_progress' | 'completed' | 'no_show' | 'cancelled' | 'refused';
+// The codes of the trade (categories, control types, fuels, statuses) are the domain's.
+import type { BookingStatus, ControlType, Fuel, VehicleCategory } from '@/domain/vocabulary';
 
+/** Orders of search results. */
+export type SortKey = 'distance' | 'price' | 'rating' | 'earliest' | 'best';
+/** Parts of the day a search may keep. */
+export type DayPart = 'any' | 'morning' | 'afternoon';
+
+/** The network (tenant) the portal serves (`TenantInfo`). */
 export interface Tenant {
   id: string;
   slug: string;
@@ -15,6 +17,7 @@ export interface Tenant {
   branding?: Record<string, unknown>;
 }
 
+/** A commune suggested for a place search. */
 export interface Place {
   label: string;
   name: string;
@@ -23,6 +26,7 @@ export interface Place {
   lng: number;
 }
 
+/** A centre as the search and its calendar show it (`PublicCentre`). */
 export interface Centre {
   id: string;
   tenant_id: string;
@@ -33,15 +37,28 @@ export interface Centre {
   lat: number;
   lng: number;
   rating: number | null;
+}
+
+/** The centre of a booking, with its phone number (`RdvCentre`). */
+export interface RdvCentre {
+  id: string;
+  name: string;
+  address: string;
+  postcode: string;
+  city: string;
+  lat: number;
+  lng: number;
   phone: string | null;
 }
 
+/** A free slot; `disponibilite_id` books it. */
 export interface Slot {
   disponibilite_id: string;
   start: string;
   end: string;
 }
 
+/** An availability search (`POST /disponibilites/search`). */
 export interface SearchRequest {
   place?: string | null;
   lat?: number | null;
@@ -49,7 +66,7 @@ export interface SearchRequest {
   radius_km?: number;
   date_from?: string;
   date_to?: string;
-  vehicle_type?: VehicleType;
+  vehicle_type?: VehicleCategory;
   fuel?: Fuel;
   control_type?: ControlType;
   max_price_cents?: number | null;
@@ -61,6 +78,7 @@ export interface SearchRequest {
   slots_per_centre?: number;
 }
 
+/** A centre found, with its price and first free slots. */
 export interface SearchResult {
   centre: Centre;
   distance_km: number;
@@ -70,11 +88,22 @@ export interface SearchResult {
   slots: Slot[];
 }
 
+/** The centres found around the searched place. */
 export interface SearchResponse {
   origin: { lat: number; lng: number; label: string };
   results: SearchResult[];
 }
 
+/** What a centre's calendar is asked for: a month (YYYY-MM) and maybe one of its days. */
+export interface CalendarQuery {
+  month: string;
+  date?: string;
+  vehicle_type?: string;
+  control_type?: string;
+  fuel?: string;
+}
+
+/** A centre's month of free counts, and the free slots of one day. */
 export interface CentreCalendar {
   centre: Centre;
   price_cents: number;
@@ -85,6 +114,7 @@ export interface CentreCalendar {
   slots: Slot[];
 }
 
+/** What booking a slot takes (`CreateRdv`). */
 export interface RdvInput {
   disponibilite_id: string;
   first_name: string;
@@ -92,7 +122,7 @@ export interface RdvInput {
   email: string;
   phone: string;
   immatriculation: string;
-  vehicle_type: VehicleType;
+  vehicle_type: VehicleCategory;
   fuel?: Fuel;
   marque: string;
   modele: string;
@@ -104,21 +134,25 @@ export interface RdvInput {
   failed_inspection_date?: string;
 }
 
+/** Which of a user's bookings to list. */
+export type RdvScope = 'upcoming' | 'past' | 'all';
+
+/** A booking. */
 export interface Rdv {
   id: string;
   reference: string;
-  status: RdvStatus;
+  status: BookingStatus;
   payment_status: string;
   hold_expires_at: string | null;
   start: string;
   end: string;
-  centre: Centre;
+  centre: RdvCentre;
   first_name: string;
   last_name: string;
   email: string | null;
   phone: string | null;
   immatriculation: string;
-  vehicle_type: VehicleType;
+  vehicle_type: VehicleCategory;
   fuel: Fuel;
   marque: string | null;
   modele: string | null;
@@ -136,17 +170,20 @@ export interface Rdv {
   guest_token?: string;
 }
 
+/** A card, tokenized by the payment provider. */
 export interface CardToken {
   token: string;
   brand: string;
   last4: string;
 }
 
+/** A payment and the booking it confirmed. */
 export interface PaymentResult {
   payment: { id: string; status: string; amount_cents: number; card_brand: string; card_last4: string };
   rdv: Rdv;
 }
 
+/** A user account. */
 export interface User {
   id: string;
   tenant_id: string | null;
@@ -155,11 +192,14 @@ export interface User {
   first_name: string;
   last_name: string;
   role: string;
+  agency_id?: string | null;
+  centre_id?: string | null;
   notification_prefs: Record<string, unknown>;
   status: string;
   created_at: string;
 }
 
+/** The tokens of a session. */
 export interface Tokens {
   access_token: string;
   refresh_token: string;
@@ -168,18 +208,21 @@ export interface Tokens {
   user?: User;
 }
 
+/** A vehicle saved to a client's account. */
 export interface Vehicle {
   id: string;
   immatriculation: string;
-  vehicle_type: VehicleType;
+  vehicle_type: VehicleCategory;
   fuel: Fuel;
   marque: string;
   modele: string;
   annee: number | null;
 }
 
+/** A vehicle to save. */
 export type VehicleInput = Omit<Vehicle, 'id'>;
 
+/** Which notifications a client receives. */
 export interface NotificationPrefs {
   email: boolean;
   sms: boolean;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { BOOKING_STATUS, type BookingStatus } from '@/domain/vocabulary';
 import { cx } from './cx';
 
 /** Colour of a {@link Badge}. */
@@ -22,35 +23,24 @@ export function Badge({ tone = 'neutral', children }: { tone?: BadgeTone; childr
   );
 }
 
-/** The statuses of a booking, as the API names them. */
-export type BookingStatus =
-  | 'pending_payment'
-  | 'confirmed'
-  | 'in_progress'
-  | 'completed'
-  | 'no_show'
-  | 'cancelled'
-  | 'refused';
-
-const statuses: Record<BookingStatus, { label: string; className: string }> = {
-  pending_payment: { label: 'En attente de paiement', className: 'bg-amber-100 text-status-pending' },
-  confirmed: { label: 'Confirmé', className: 'bg-green-100 text-status-confirmed' },
-  in_progress: { label: 'En cours', className: 'bg-violet-100 text-status-progress' },
-  completed: { label: 'Terminé', className: 'bg-blue-100 text-status-done' },
-  no_show: { label: 'Absent', className: 'bg-red-100 text-status-absent' },
-  cancelled: { label: 'Annulé', className: 'bg-gray-100 text-status-cancelled' },
-  refused: { label: 'Refusé', className: 'bg-red-100 text-status-absent' },
+const statusColours: Record<BookingStatus, string> = {
+  pending_payment: 'bg-amber-100 text-status-pending',
+  confirmed: 'bg-green-100 text-status-confirmed',
+  in_progress: 'bg-violet-100 text-status-progress',
+  completed: 'bg-blue-100 text-status-done',
+  no_show: 'bg-red-100 text-status-absent',
+  cancelled: 'bg-gray-100 text-status-cancelled',
+  refused: 'bg-red-100 text-status-absent',
 };
 
 /** A booking's status in the design system's status colours, labelled in French. */
 export function StatusBadge({ status }: { status: BookingStatus }) {
-  const { label, className } = statuses[status];
   return (
     <span
       data-testid="status-badge"
-      className={cx('inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold', className)}
+      className={cx('inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold', statusColours[status])}
     >
-      {label}
+      {BOOKING_STATUS[status].label}
     </span>
   );
 }

@@ -21,7 +21,7 @@ export interface SelectOption {
 
 /** Props of {@link Select}. */
 export interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
-  options: SelectOption[];
+  options: readonly SelectOption[];
   /** A first, empty option such as "Choisir…". */
   placeholder?: string;
 }

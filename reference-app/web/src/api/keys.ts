@@ -1,0 +1,26 @@
+// The query keys of every cached API answer, in one place: a query names its key here, and an
+// invalidation names the same key (or a prefix of it: `keys.myRdvs.all` covers every list).
+import type { CalendarQuery, RdvScope, SearchRequest } from './types';
+
+/** The query-key factory. */
+export const keys = {
+  /** The signed-in user. */
+  me: () => ['me'] as const,
+  /** The signed-in client's saved vehicles. */
+  vehicles: () => ['vehicles'] as const,
+  /** The signed-in client's notification preferences. */
+  notificationPrefs: () => ['notification-prefs'] as const,
+  /** Communes suggested for a typed place. */
+  places: (q: string) => ['places', q] as const,
+  /** An availability search. */
+  search: (request: SearchRequest) => ['search', request] as const,
+  /** A centre's month of free slots. */
+  centreCalendar: (centreId: string, query: CalendarQuery) => ['centre-calendar', centreId, query] as const,
+  /** One booking. */
+  rdv: (id: string) => ['rdv', id] as const,
+  /** The signed-in user's bookings. */
+  myRdvs: {
+    all: () => ['my-rdvs'] as const,
+    list: (scope: RdvScope, status: string) => ['my-rdvs', scope, status] as const,
+  },
+};

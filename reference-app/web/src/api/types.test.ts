@@ -1,0 +1,153 @@
+// The API types against the served document (reference-app/openapi.json): each type names
+// exactly the properties of its documented schema. The key lists are checked against the types
+// by the compiler (`satisfies Keys<T>`: no key missing, none extra).
+import { describe, expect, it } from 'vitest';
+import openapi from '../../../openapi.json';
+import type {
+  CardToken,
+  Centre,
+  CentreCalendar,
+  NotificationPrefs,
+  PaymentResult,
+  Place,
+  Rdv,
+  RdvCentre,
+  RdvInput,
+  SearchRequest,
+  SearchResponse,
+  SearchResult,
+  Slot,
+  Tenant,
+  Tokens,
+  User,
+  Vehicle,
+  VehicleInput,
+} from './types';
+
+type Keys<T> = { [K in keyof T]-?: true };
+const schemas = openapi.components.schemas as unknown as Record<string, { properties?: Record<string, unknown> }>;
+
+const TYPES: Array<[string, Record<string, true>]> = [
+  ['TenantInfo', { id: true, slug: true, name: true, branding: true } satisfies Keys<Tenant>],
+  ['Place', { label: true, name: true, postcode: true, lat: true, lng: true } satisfies Keys<Place>],
+  ['PublicCentre', { id: true, tenant_id: true, name: true, address: true, postcode: true, city: true, lat: true, lng: true, rating: true } satisfies Keys<Centre>],
+  ['RdvCentre', { id: true, name: true, address: true, postcode: true, city: true, lat: true, lng: true, phone: true } satisfies Keys<RdvCentre>],
+  ['Slot', { disponibilite_id: true, start: true, end: true } satisfies Keys<Slot>],
+  [
+    'SearchRequest',
+    {
+      place: true,
+      lat: true,
+      lng: true,
+      radius_km: true,
+      date_from: true,
+      date_to: true,
+      vehicle_type: true,
+      fuel: true,
+      control_type: true,
+      max_price_cents: true,
+      min_rating: true,
+      day_part: true,
+      saturday_only: true,
+      sort: true,
+      limit: true,
+      slots_per_centre: true,
+    } satisfies Keys<SearchRequest>,
+  ],
+  ['SearchResult', { centre: true, distance_km: true, price_cents: true, vat_cents: true, duration_minutes: true, slots: true } satisfies Keys<SearchResult>],
+  ['SearchResponse', { origin: true, results: true } satisfies Keys<SearchResponse>],
+  ['Origin', { lat: true, lng: true, label: true } satisfies Keys<SearchResponse['origin']>],
+  ['CentreCalendar', { centre: true, price_cents: true, vat_cents: true, duration_minutes: true, days: true, date: true, slots: true } satisfies Keys<CentreCalendar>],
+  ['CalendarDay', { date: true, free: true } satisfies Keys<CentreCalendar['days'][number]>],
+  [
+    'CreateRdv',
+    {
+      disponibilite_id: true,
+      first_name: true,
+      last_name: true,
+      email: true,
+      phone: true,
+      immatriculation: true,
+      vehicle_type: true,
+      fuel: true,
+      marque: true,
+      modele: true,
+      annee: true,
+      control_type: true,
+      notes: true,
+      vehicle_id: true,
+      failed_inspection_date: true,
+    } satisfies Keys<RdvInput>,
+  ],
+  [
+    'Rdv',
+    {
+      id: true,
+      reference: true,
+      status: true,
+      payment_status: true,
+      hold_expires_at: true,
+      start: true,
+      end: true,
+      centre: true,
+      first_name: true,
+      last_name: true,
+      email: true,
+      phone: true,
+      immatriculation: true,
+      vehicle_type: true,
+      fuel: true,
+      marque: true,
+      modele: true,
+      annee: true,
+      control_type: true,
+      notes: true,
+      price_cents: true,
+      vat_cents: true,
+      can_modify: true,
+      can_cancel: true,
+      deadline: true,
+      modify_refusal: true,
+      refund_if_cancelled_cents: true,
+      guest_token: true,
+    } satisfies Keys<Rdv>,
+  ],
+  ['CardToken', { token: true, brand: true, last4: true } satisfies Keys<CardToken>],
+  ['PaymentResult', { payment: true, rdv: true } satisfies Keys<PaymentResult>],
+  ['Payment', { id: true, status: true, amount_cents: true, card_brand: true, card_last4: true } satisfies Keys<PaymentResult['payment']>],
+  [
+    'User',
+    {
+      id: true,
+      tenant_id: true,
+      email: true,
+      phone: true,
+      first_name: true,
+      last_name: true,
+      role: true,
+      agency_id: true,
+      centre_id: true,
+      notification_prefs: true,
+      status: true,
+      created_at: true,
+    } satisfies Keys<User>,
+  ],
+  ['Tokens', { access_token: true, refresh_token: true, token_type: true, expires_in: true, user: true } satisfies Keys<Tokens>],
+  ['Vehicle', { id: true, immatriculation: true, vehicle_type: true, fuel: true, marque: true, modele: true, annee: true } satisfies Keys<Vehicle>],
+  ['VehicleInput', { immatriculation: true, vehicle_type: true, fuel: true, marque: true, modele: true, annee: true } satisfies Keys<VehicleInput>],
+  ['NotificationPrefs', { email: true, sms: true, reminder_j1: true, reminder_h2: true } satisfies Keys<NotificationPrefs>],
+];
+
+describe('the API types and the OpenAPI document', () => {
+  it.each(TYPES)('%s: the same properties', (schema, keys) => {
+    expect(Object.keys(keys).sort()).toEqual(Object.keys(schemas[schema]?.properties ?? {}).sort());
+  });
+
+  it.each([
+    ['sort', ['distance', 'price', 'rating', 'earliest', 'best'] satisfies SearchRequest['sort'][]],
+    ['day_part', ['any', 'morning', 'afternoon'] satisfies SearchRequest['day_part'][]],
+  ] as const)('SearchRequest.%s: the documented codes', (field, codes) => {
+    const property = (schemas.SearchRequest!.properties![field] ?? {}) as { enum?: string[] };
+    expect([...codes].sort()).toEqual([...(property.enum ?? [])].sort());
+  });
+});
