@@ -6,8 +6,7 @@
 #                              query macros checked current; then the Python, Node and mobile
 #                              bindings on the same vectors
 #   scripts/test.sh web        the web app: lint, type check, unit tests, build, initial JS
-#                              budget, browser tests
-#                              against a static preview
+#                              budget, browser tests against a static preview
 #   scripts/test.sh e2e        the browser journeys against pti-server on a freshly seeded
 #                              database, serving the web build
 # Several parts may be named (`scripts/test.sh web e2e`).
