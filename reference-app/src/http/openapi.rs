@@ -2,7 +2,7 @@
 //! `utoipa_axum`'s router next to its handler's `#[utoipa::path]` annotation, so the document
 //! lists exactly the routes served, with the request and response types the handlers use.
 //! `reference-app/openapi.json` is a copy for the portals' contract test, checked current by
-//! `tests/openapi.rs`.
+//! `tests/api/openapi.rs`.
 
 use std::sync::OnceLock;
 
