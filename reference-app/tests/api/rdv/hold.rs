@@ -236,3 +236,81 @@ async fn expired_holds_are_released(owner: PgPool) {
         (StatusCode::CONFLICT, Some("HOLD_EXPIRED"))
     );
 }
+
+#[sqlx::test(migrations = "./migrations")]
+async fn a_refusal_carries_its_facts(owner: PgPool) {
+    let app = TestApp::builder(&owner).seeded().spawn().await;
+    let slot = app.slots("Paris", 3).await[0]["disponibilite_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // The same centre and inspection, half an hour from now: inside the 2 h notice.
+    let soon = chrono::Utc::now().timestamp() + 30 * 60;
+    let mut parts: Vec<String> = slot.split('.').map(str::to_owned).collect();
+    parts[1] = soon.to_string();
+    let answer = app
+        .hold(&parts.join("."), "AB-123-CD", "a@b.fr")
+        .send()
+        .await;
+    assert_eq!(
+        (answer.status, answer.json["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("NOTICE_TOO_SHORT")),
+        "{}",
+        answer.json
+    );
+    let earliest = answer.json["details"]["earliest"].as_str().unwrap();
+    let earliest = chrono::DateTime::parse_from_rfc3339(earliest).unwrap();
+    assert!(
+        earliest.timestamp() >= soon + 60 * 60,
+        "the earliest bookable start is the notice after now: {}",
+        answer.json
+    );
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn concurrent_retries_with_one_key_make_one_booking(owner: PgPool) {
+    let app = TestApp::builder(&owner).seeded().spawn().await;
+    let slot = app.slots("Lyon", 3).await[0]["disponibilite_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let tasks: Vec<_> = (0..8)
+        .map(|_| {
+            let (app, slot) = (app.clone(), slot.clone());
+            tokio::spawn(async move {
+                app.hold(&slot, "AB-123-CD", "a@b.fr")
+                    .idempotency_key("retry-1")
+                    .send()
+                    .await
+            })
+        })
+        .collect();
+    let mut ids = Vec::new();
+    let mut created = 0;
+    for t in tasks {
+        let answer = t.await.unwrap();
+        match answer.status {
+            StatusCode::CREATED => created += 1,
+            StatusCode::OK => {}
+            status => panic!("{status}: {}", answer.json),
+        }
+        ids.push(answer.json["id"].clone());
+    }
+    assert_eq!(created, 1, "one request of the eight makes the booking");
+    assert!(
+        ids.len() == 8 && ids.windows(2).all(|w| w[0] == w[1]),
+        "the others answer it: {ids:?}"
+    );
+    let again = app
+        .hold(&slot, "AB-123-CD", "a@b.fr")
+        .idempotency_key("retry-1")
+        .send()
+        .await;
+    assert_eq!((again.status, &again.json["id"]), (StatusCode::OK, &ids[0]));
+    let booked: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM rdv WHERE idempotency_key = 'retry-1'")
+            .fetch_one(&owner)
+            .await
+            .unwrap();
+    assert_eq!(booked, 1);
+}

@@ -11,8 +11,8 @@ use uuid::Uuid;
 
 use super::call::Call;
 use super::server::{
-    APP_ROLE, AppState, Jwt, Limits, RateLimiter, SmsMode, Smtp, app, app_pool, load, now_unix,
-    password, seed, sync, today, worker,
+    APP_ROLE, AppState, Jwt, Limits, Outlets, RateLimiter, Sessions, SmsMode, Smtp, app, app_pool,
+    load, now_unix, password, seed, sync, today, worker,
 };
 use super::tokens;
 
@@ -131,18 +131,19 @@ impl TestAppBuilder {
         let options = owner.connect_options().as_ref().clone().username(APP_ROLE);
         let pool = app_pool(options, 4).await.expect("connect as pti_app");
         let mut state = AppState::new(pool, Jwt::new(&tokens::test_keys()).unwrap());
+        let mut redis_conn = None;
         match self.redis {
             Redis::Off => {}
             Redis::Up => {
                 let url = std::env::var("REDIS_URL")
                     .unwrap_or_else(|_| "redis://127.0.0.1:6379".to_owned());
                 let client = redis::Client::open(url).unwrap();
-                state.redis_sessions = Some(
-                    redis::aio::ConnectionManager::new(client.clone())
-                        .await
-                        .unwrap(),
-                );
+                let conn = redis::aio::ConnectionManager::new(client.clone())
+                    .await
+                    .unwrap();
+                state.sessions = Sessions::redis(conn.clone());
                 state.redis = Some(client);
+                redis_conn = Some(conn);
             }
             Redis::Down => state.redis = Some(redis::Client::open("redis://127.0.0.1:1").unwrap()),
         }
@@ -162,7 +163,7 @@ impl TestAppBuilder {
         if self.engine_sync {
             tokio::spawn(sync::run(state.db.clone(), state.engine.clone()));
         }
-        let outlets = worker::Outlets {
+        let outlets = Outlets {
             smtp: self.smtp.map(|url| {
                 Arc::new(Smtp::new(&url, "PTI Calendar <no-reply@pti-calendar.fr>").unwrap())
             }),
@@ -179,6 +180,7 @@ impl TestAppBuilder {
             state,
             owner,
             outlets,
+            redis: redis_conn,
             tenants: Arc::new(tenants),
         }
     }
@@ -193,7 +195,9 @@ pub struct TestApp {
     /// The application's state.
     pub(super) state: AppState,
     owner: PgPool,
-    outlets: worker::Outlets,
+    outlets: Outlets,
+    /// The Redis connection the sessions use, when built with [`TestAppBuilder::redis`].
+    pub(super) redis: Option<redis::aio::ConnectionManager>,
     tenants: Arc<Vec<(Uuid, String)>>,
 }
 
@@ -289,6 +293,7 @@ impl TestApp {
         .fetch_one(&self.owner)
         .await
         .unwrap();
+        let role = role.parse().expect("a role code");
         let claims = Jwt::claims(id, tenant, role, Uuid::new_v4(), now_unix());
         User {
             id,

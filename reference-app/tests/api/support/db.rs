@@ -11,7 +11,10 @@ use super::server::{Error, TenantContext, set_context, tenant_tx};
 
 impl TestApp {
     fn context(&self, tenant: Tenant, role: &str) -> TenantContext {
-        TenantContext::tenant(TenantId(self.tenant_id(tenant)), role)
+        TenantContext::of(
+            Some(TenantId(self.tenant_id(tenant))),
+            role.parse().expect("a role code"),
+        )
     }
 
     /// Begins a transaction on the application's pool that acts inside `tenant` as `role`.

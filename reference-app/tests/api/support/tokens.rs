@@ -4,7 +4,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::app::TestApp;
-use super::server::{Claims, Jwt, JwtKeys, revocation};
+use super::server::{Claims, Jwt, JwtKeys, sessions};
 
 /// The public half of the test key pair (tests/fixtures, for tests only), in PEM.
 pub const TEST_PUBLIC_KEY: &str = include_str!("../../fixtures/test_jwt_public.pem");
@@ -50,7 +50,7 @@ impl TestApp {
     /// [`TestAppBuilder::redis`](super::app::TestAppBuilder::redis)).
     pub async fn revoked_in_redis(&self, token: &str) -> bool {
         redis::cmd("EXISTS")
-            .arg(revocation::key(session(token)))
+            .arg(sessions::key(session(token)))
             .query_async::<bool>(&mut self.redis_sessions())
             .await
             .unwrap()
@@ -60,7 +60,7 @@ impl TestApp {
     /// would (needs [`TestAppBuilder::redis`](super::app::TestAppBuilder::redis)).
     pub async fn revoke_in_redis(&self, token: &str) {
         redis::cmd("SET")
-            .arg(revocation::key(session(token)))
+            .arg(sessions::key(session(token)))
             .arg(1)
             .arg("EX")
             .arg(60)
@@ -70,8 +70,7 @@ impl TestApp {
     }
 
     fn redis_sessions(&self) -> redis::aio::ConnectionManager {
-        self.state
-            .redis_sessions
+        self.redis
             .clone()
             .expect("built with TestAppBuilder::redis")
     }
