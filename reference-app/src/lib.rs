@@ -20,6 +20,7 @@
 //! - [`engine`]: the scheduling engine kept in step with the database, and its reservations;
 //! - [`db`]: pools, migrations, tenant transactions, code columns, constraint mapping;
 //! - [`events`]: the transactional outbox;
+//! - [`audit`]: the audit trail every staff mutation writes in its transaction;
 //! - [`error`]: the one API error type;
 //! - [`outbound`]: the HTTPS client of third-party APIs.
 //!
@@ -28,6 +29,7 @@
 //! [`seed`] (the demo data), [`config`], [`keys`] and [`telemetry`].
 
 pub mod admin;
+pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod db;
