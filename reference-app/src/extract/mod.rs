@@ -17,7 +17,7 @@ pub use crate::audit::Origin;
 pub use crate::auth::Principal;
 pub use caller::{Caller, TOKEN_HEADER};
 pub use idempotency::IdempotencyKey;
-pub use json::ApiJson;
+pub use json::{ApiJson, nullable};
 pub use path::{ApiPath, PathId};
 pub use principal::MaybePrincipal;
 pub use query::ApiQuery;
