@@ -10,11 +10,12 @@
 //! - [`rdv`]: bookings — hold, pay, move, cancel, documents, expiry;
 //! - [`payment`]: providers, charges with invoices, refunds;
 //! - [`notification`]: e-mails and SMS of booking events, the local mailbox;
-//! - [`user`]: accounts, sessions, profile, saved vehicles;
+//! - [`user`]: accounts, sessions, profile, saved vehicles, and a network's staff accounts
+//!   managed by its admins (invitations, roles, deactivation);
 //! - [`admin`]: networks, agencies and centres.
 //!
 //! Calls between services run one way: `rdv` → `payment`, `user`; `notification` → `rdv`,
-//! `user`. Below the services, imported by them and never importing them:
+//! `user`; `user` → `admin`. Below the services, imported by them and never importing them:
 //! - [`domain`]: parsed input (e-mail, phone, names, plates, codes);
 //! - [`auth`]: the principal, JWTs, password hashes, opaque tokens;
 //! - [`engine`]: the scheduling engine kept in step with the database, and its reservations;

@@ -16,6 +16,7 @@ mod stripe;
 mod tokens;
 
 pub use app::{Tenant, TestApp};
+pub use call::Answer;
 pub use db::{error_answer, error_code, sqlstate};
 pub use documented::{document, document_text, verify};
 pub use fakes::{FakeSmsMode, FakeSmtp};

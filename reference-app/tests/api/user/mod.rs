@@ -1,8 +1,9 @@
 //! Users: authentication (sign-up, login, refresh rotation with reuse detection, logout,
-//! tampered tokens) and the profile.
+//! tampered tokens), the profile, and the management of a network's staff accounts.
 
 mod auth;
 mod profile;
+mod staff;
 
 use axum::http::StatusCode;
 use serde_json::{Value, json};
