@@ -4,9 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import openapi from '../../../openapi.json';
 import type {
+  Agency,
   CardToken,
   Centre,
   CentreCalendar,
+  NetworkCentre,
   NotificationPrefs,
   PaymentResult,
   Place,
@@ -136,6 +138,36 @@ const TYPES: Array<[string, Record<string, true>]> = [
   ['Vehicle', { id: true, immatriculation: true, vehicle_type: true, fuel: true, marque: true, modele: true, annee: true } satisfies Keys<Vehicle>],
   ['VehicleInput', { immatriculation: true, vehicle_type: true, fuel: true, marque: true, modele: true, annee: true } satisfies Keys<VehicleInput>],
   ['NotificationPrefs', { email: true, sms: true, reminder_j1: true, reminder_h2: true } satisfies Keys<NotificationPrefs>],
+  ['Agency', { id: true, tenant_id: true, code: true, name: true, address: true, postcode: true, city: true, lat: true, lng: true, phone: true, email: true, status: true } satisfies Keys<Agency>],
+  [
+    'Centre',
+    {
+      id: true,
+      tenant_id: true,
+      agency_id: true,
+      code: true,
+      name: true,
+      address: true,
+      postcode: true,
+      city: true,
+      lat: true,
+      lng: true,
+      time_zone: true,
+      phone: true,
+      email: true,
+      rating: true,
+      rating_count: true,
+      lanes: true,
+      daily_capacity: true,
+      grid_minutes: true,
+      buffer_minutes: true,
+      overbooking_percent: true,
+      holiday_policy: true,
+      opening_hours: true,
+      vehicle_categories: true,
+      status: true,
+    } satisfies Keys<NetworkCentre>,
+  ],
 ];
 
 describe('the API types and the OpenAPI document', () => {

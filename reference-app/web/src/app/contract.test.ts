@@ -7,6 +7,7 @@ import { session } from '@/api/client';
 import type { VehicleInput } from '@/api/types';
 import * as auth from '@/features/auth/api';
 import * as booking from '@/features/booking/api';
+import * as network from '@/features/network/api';
 import * as search from '@/features/search/api';
 import * as client from '@/portals/client/api';
 
@@ -75,6 +76,9 @@ describe('the API client and the OpenAPI document', () => {
     await client.deleteVehicle(ID);
     await client.getNotificationPrefs();
     await client.putNotificationPrefs({ email: true, sms: false, reminder_j1: true, reminder_h2: false });
+    await network.listAgencies();
+    await network.listCentres(null);
+    await network.listCentres(ID);
     await auth.logout();
 
     expect(calls.length).toBeGreaterThan(20);
