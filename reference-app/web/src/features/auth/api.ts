@@ -7,6 +7,8 @@ import type { Tenant, Tokens, User } from '@/api/types';
 
 /** The network this portal serves. */
 export const getTenant = () => api<Tenant>('/tenant', { anonymous: true });
+/** The query of the network this portal serves (it changes only with a deployment). */
+export const tenantQuery = () => queryOptions({ queryKey: keys.tenant(), queryFn: getTenant, staleTime: Infinity });
 
 async function tenantHeader(): Promise<Record<string, string>> {
   try {

@@ -10,6 +10,15 @@ export const loginSchema = z.object({
 /** The login form's values. */
 export type LoginForm = z.input<typeof loginSchema>;
 
+/** A new password with the server's rule: 8 to 128 characters, a letter and a digit. */
+const newPassword = z
+  .string()
+  .min(8, '8 caractères minimum.')
+  .max(128, '128 caractères au plus.')
+  .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), 'Au moins une lettre et un chiffre.');
+
+const sameTwice = { path: ['confirm'], message: 'Les mots de passe diffèrent.' };
+
 /** Sign-up: the server's password rule (8+ characters, a letter and a digit), typed twice. */
 export const signupSchema = z
   .object({
@@ -17,14 +26,10 @@ export const signupSchema = z
     last_name: personName('Nom'),
     email: emailSchema,
     phone: z.union([z.literal(''), phoneSchema]),
-    password: z
-      .string()
-      .min(8, '8 caractères minimum.')
-      .max(128, '128 caractères au plus.')
-      .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), 'Au moins une lettre et un chiffre.'),
+    password: newPassword,
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'Les mots de passe diffèrent.' });
+  .refine((v) => v.password === v.confirm, sameTwice);
 /** The sign-up form's values. */
 export type SignupForm = z.input<typeof signupSchema>;
 

@@ -1,12 +1,10 @@
 // The client portal (the public PWA at /): its routes, header and footer. Only the home page
 // comes with the portal's chunk; every other screen (and the map) loads on demand.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet, Route, Routes, useNavigate } from 'react-router-dom';
-import { useQueryClient } from '@tanstack/react-query';
-import { keys } from '@/api/keys';
-import { logout } from '@/features/auth/api';
+import { LandOnOwnPortal } from '@/features/auth/landing';
 import { RequireRole } from '@/features/auth/RequireRole';
-import { useMe, useSignedIn } from '@/features/auth/session';
+import { useMe, useSignOut, useSignedIn } from '@/features/auth/session';
 import { Button, Loading, cx, useInstallPrompt } from '@/ui';
 import { Home } from './Home';
 
@@ -28,18 +26,9 @@ function Header() {
   const me = useMe();
   const install = useInstallPrompt();
   const navigate = useNavigate();
-  const client = useQueryClient();
-  const [leaving, setLeaving] = useState(false);
+  const { signOut: leave, leaving } = useSignOut();
   const signOut = async () => {
-    setLeaving(true);
-    try {
-      await logout();
-    } catch {
-      // the session is dropped locally anyway
-    }
-    client.removeQueries({ queryKey: keys.me() });
-    client.removeQueries({ queryKey: keys.myRdvs.all() });
-    setLeaving(false);
+    await leave();
     navigate('/');
   };
   return (
@@ -115,7 +104,14 @@ export default function ClientPortal() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<Home />} />
+        <Route
+          index
+          element={
+            <LandOnOwnPortal>
+              <Home />
+            </LandOnOwnPortal>
+          }
+        />
         <Route path="recherche" element={<Results />} />
         <Route path="centres/:id" element={<CentrePage />} />
         <Route path="reservation/:disponibiliteId" element={<Booking />} />
