@@ -1,4 +1,4 @@
-// The forms of accounts: login, sign-up and the profile's personal data.
+// The forms of accounts: login, sign-up, the invited person's password and the profile's personal data.
 import { z } from 'zod';
 import { emailSchema, personName, phoneSchema } from '@/domain/fields';
 
@@ -32,6 +32,11 @@ export const signupSchema = z
   .refine((v) => v.password === v.confirm, sameTwice);
 /** The sign-up form's values. */
 export type SignupForm = z.input<typeof signupSchema>;
+
+/** The password an invited person chooses: the sign-up's rule, typed twice. */
+export const setPasswordSchema = z.object({ password: newPassword, confirm: z.string() }).refine((v) => v.password === v.confirm, sameTwice);
+/** The set-password form's values. */
+export type SetPasswordForm = z.input<typeof setPasswordSchema>;
 
 /** The profile's personal data. */
 export const profileSchema = z.object({

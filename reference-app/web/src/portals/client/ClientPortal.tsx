@@ -17,6 +17,7 @@ const MyRdvs = lazy(() => import('./MyRdvs'));
 const Profile = lazy(() => import('./Profile'));
 const Login = lazy(() => import('./Auth').then((m) => ({ default: m.Login })));
 const Signup = lazy(() => import('./Auth').then((m) => ({ default: m.Signup })));
+const SetPassword = lazy(() => import('./SetPassword'));
 
 const navLink = ({ isActive }: { isActive: boolean }) =>
   cx('rounded-md px-2 py-1.5 text-sm font-medium sm:px-3', isActive ? 'bg-brand-100 text-ink-strong' : 'text-ink hover:bg-brand-50');
@@ -128,6 +129,7 @@ export default function ClientPortal() {
         />
         <Route path="connexion" element={<Login />} />
         <Route path="inscription" element={<Signup />} />
+        <Route path="definir-mot-de-passe" element={<SetPassword />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
