@@ -305,7 +305,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       ) : page && rows.length === 0 ? (
         <Empty title={empty.title}>{empty.hint}</Empty>
       ) : (
-        <div className="overflow-x-auto rounded-md border border-gray-200 bg-white dark:border-gray-700 dark:bg-gray-800">
+        // `relative`: the scrolling box also holds the visually hidden texts (absolutely placed).
+        <div className="relative overflow-x-auto rounded-md border border-gray-200 bg-white dark:border-gray-700 dark:bg-gray-800">
           <table className="min-w-full text-sm" aria-busy={loading || refreshing || undefined}>
             <caption className="sr-only">{caption}</caption>
             <thead className="bg-gray-50 text-left text-xs font-semibold text-ink-strong uppercase dark:bg-gray-900 dark:text-gray-100">

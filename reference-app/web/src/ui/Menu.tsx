@@ -21,35 +21,35 @@ export function DropdownMenu({ label, items, accessibleLabel }: { label: string;
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
+  // Below the button, or above it in the lower part of the screen.
+  function placeMenu() {
+    const rect = button.current?.getBoundingClientRect();
+    if (!rect) return;
+    const right = window.innerWidth - rect.right;
+    setPlace(rect.bottom > window.innerHeight * 0.6 ? { bottom: window.innerHeight - rect.top + 4, right } : { top: rect.bottom + 4, right });
+  }
   useEffect(() => {
-    if (open) menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[active]?.focus();
+    // Without scrolling: the menu is placed against the viewport, and a scroll closes it.
+    if (open) menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[active]?.focus({ preventScroll: true });
   }, [open, active]);
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent) => {
       if (!menu.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) setOpen(false);
     };
-    // The page moved under a menu placed against the viewport.
-    const away = (e: Event) => {
-      if (!menu.current?.contains(e.target as Node)) setOpen(false);
-    };
+    // The page moved under a menu placed against the viewport: it follows its button.
     document.addEventListener('mousedown', close);
-    window.addEventListener('scroll', away, true);
-    window.addEventListener('resize', away);
+    window.addEventListener('scroll', placeMenu, true);
+    window.addEventListener('resize', placeMenu);
     return () => {
       document.removeEventListener('mousedown', close);
-      window.removeEventListener('scroll', away, true);
-      window.removeEventListener('resize', away);
+      window.removeEventListener('scroll', placeMenu, true);
+      window.removeEventListener('resize', placeMenu);
     };
   }, [open]);
   const enabled = items.map((item, i) => (item.disabled ? -1 : i)).filter((i) => i >= 0);
   const show = () => {
-    const rect = button.current?.getBoundingClientRect();
-    // Below the button, or above it in the lower part of the screen.
-    if (rect) {
-      const right = window.innerWidth - rect.right;
-      setPlace(rect.bottom > window.innerHeight * 0.6 ? { bottom: window.innerHeight - rect.top + 4, right } : { top: rect.bottom + 4, right });
-    }
+    placeMenu();
     setActive(enabled[0] ?? 0);
     setOpen(true);
   };

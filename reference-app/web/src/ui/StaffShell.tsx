@@ -105,6 +105,11 @@ export function StaffShell({ portal, home, nav, person, onSignOut, signingOut, b
       <div className="min-h-dvh bg-gray-50 text-ink dark:bg-gray-900 dark:text-gray-300">
         <a
           href="#contenu"
+          onClick={(e) => {
+            // Into the page for the keyboard too: the next Tab goes on from there.
+            e.preventDefault();
+            document.getElementById('contenu')?.focus();
+          }}
           className="sr-only z-50 rounded-md bg-white px-4 py-2 font-semibold text-ink-strong focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
         >
           Aller au contenu

@@ -259,7 +259,7 @@ export default function Catalogue() {
             </div>
           </Section>
 
-          <Section title="Tableau de données">
+          <Section title="Liste du back-office">
             <div className="w-full">
               <DemoDataTable />
             </div>
