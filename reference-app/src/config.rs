@@ -9,6 +9,8 @@ use std::time::Duration;
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/pti";
 /// Default listen address.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+/// The portals' origin in the links e-mails carry, when `PTI_PUBLIC_URL` names none.
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
 /// Stripe's API root.
 pub const STRIPE_API: &str = "https://api.stripe.com";
 /// smsmode's API root.
@@ -47,6 +49,9 @@ pub struct Config {
     /// Origins allowed to call the API from a browser (`PTI_CORS_ORIGINS`, comma-separated;
     /// none by default: the portals are served from the same origin).
     pub cors_origins: Vec<String>,
+    /// The portals' origin in the links e-mails carry (`PTI_PUBLIC_URL`, e.g.
+    /// `https://rdv.controle-auto-france.fr`; default `http://` and the listen address).
+    pub public_url: String,
     /// Stripe secret key (`PTI_STRIPE_SECRET_KEY`): when set, payments go through Stripe instead
     /// of the sandbox.
     pub stripe_secret_key: Option<String>,
@@ -103,6 +108,9 @@ impl Config {
                         .collect()
                 })
                 .unwrap_or_default(),
+            public_url: lookup("PTI_PUBLIC_URL")
+                .map(|u| u.trim_end_matches('/').to_owned())
+                .unwrap_or_else(|| format!("http://{addr}")),
             stripe_secret_key: lookup("PTI_STRIPE_SECRET_KEY"),
             smtp_url: lookup("PTI_SMTP_URL"),
             smsmode_api_key: lookup("PTI_SMSMODE_API_KEY"),
@@ -126,6 +134,7 @@ impl Config {
             dev_mailbox: self.dev_mailbox,
             web_dir: self.web_dir.clone(),
             cors_origins: self.cors_origins.clone(),
+            public_url: self.public_url.clone(),
         }
     }
 }
@@ -141,6 +150,8 @@ pub struct Settings {
     pub web_dir: Option<std::path::PathBuf>,
     /// Origins allowed by CORS.
     pub cors_origins: Vec<String>,
+    /// The portals' origin in the links e-mails carry, without a trailing slash.
+    pub public_url: String,
 }
 
 /// Requests allowed per window, per class.
@@ -206,6 +217,7 @@ impl fmt::Debug for Config {
             .field("web_dir", &self.web_dir)
             .field("rate_limits", &self.rate_limits)
             .field("cors_origins", &self.cors_origins)
+            .field("public_url", &self.public_url)
             .field("stripe_secret_key", &set(&self.stripe_secret_key))
             .field("stripe_api_base", &self.stripe_api_base)
             .field("smtp_url", &set(&self.smtp_url))
@@ -226,6 +238,15 @@ mod tests {
         assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
         assert_eq!(config.addr.to_string(), DEFAULT_ADDR);
         assert!(config.redis_url.is_none());
+        assert_eq!(config.public_url, DEFAULT_PUBLIC_URL);
+    }
+
+    #[test]
+    fn the_public_url_loses_its_trailing_slash() {
+        let config =
+            Config::from_lookup(|n| (n == "PTI_PUBLIC_URL").then(|| "https://rdv.example/".into()))
+                .unwrap();
+        assert_eq!(config.public_url, "https://rdv.example");
     }
 
     #[test]

@@ -10,16 +10,18 @@
 //! - [`rdv`]: bookings — hold, pay, move, cancel, documents, expiry;
 //! - [`payment`]: providers, charges with invoices, refunds;
 //! - [`notification`]: e-mails and SMS of booking events, the local mailbox;
-//! - [`user`]: accounts, sessions, profile, saved vehicles;
+//! - [`user`]: accounts, sessions, profile, saved vehicles, and a network's staff accounts
+//!   managed by its admins (invitations, roles, deactivation);
 //! - [`admin`]: networks, agencies and centres.
 //!
 //! Calls between services run one way: `rdv` → `payment`, `user`; `notification` → `rdv`,
-//! `user`. Below the services, imported by them and never importing them:
+//! `user`; `user` → `admin`. Below the services, imported by them and never importing them:
 //! - [`domain`]: parsed input (e-mail, phone, names, plates, codes);
 //! - [`auth`]: the principal, JWTs, password hashes, opaque tokens;
 //! - [`engine`]: the scheduling engine kept in step with the database, and its reservations;
 //! - [`db`]: pools, migrations, tenant transactions, code columns, constraint mapping;
 //! - [`events`]: the transactional outbox;
+//! - [`audit`]: the audit trail every staff mutation writes in its transaction;
 //! - [`error`]: the one API error type;
 //! - [`outbound`]: the HTTPS client of third-party APIs.
 //!
@@ -28,6 +30,7 @@
 //! [`seed`] (the demo data), [`config`], [`keys`] and [`telemetry`].
 
 pub mod admin;
+pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod db;

@@ -39,7 +39,8 @@ pub struct AppState {
 
 impl AppState {
     /// State over `db` signing tokens with `jwt`: sandbox payments, no Redis, an empty engine,
-    /// the development mailbox on. `startup` replaces the parts the configuration names.
+    /// the development mailbox on, e-mail links to the default public URL. `startup` replaces
+    /// the parts the configuration names.
     pub fn new(db: PgPool, jwt: Jwt) -> Self {
         Self {
             db,
@@ -52,6 +53,7 @@ impl AppState {
             payments: Payments::sandbox(),
             settings: Arc::new(Settings {
                 dev_mailbox: true,
+                public_url: crate::config::DEFAULT_PUBLIC_URL.to_owned(),
                 ..Settings::default()
             }),
         }

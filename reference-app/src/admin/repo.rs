@@ -73,3 +73,20 @@ pub async fn get_centre(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Optio
     .fetch_optional(conn)
     .await
 }
+
+/// Whether agency `id` is visible in the transaction.
+pub async fn agency_exists(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<bool> {
+    sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM agences WHERE id = $1) AS "exists!""#,
+        id
+    )
+    .fetch_one(conn)
+    .await
+}
+
+/// The agency of centre `id`, if the centre is visible in the transaction.
+pub async fn agency_of_centre(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar!("SELECT agency_id FROM cts WHERE id = $1", id)
+        .fetch_optional(conn)
+        .await
+}

@@ -3,7 +3,7 @@
 
 use pti_core::model::{AgencyId, CentreId, TenantId};
 use pti_core::policy::{Action, Resource, ResourceRef};
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 use super::repo;
@@ -113,4 +113,14 @@ pub async fn centre(db: &PgPool, principal: &Principal, id: Uuid) -> Result<Cent
     tx.commit().await?;
     principal.authorize(Action::Read, &centre_ref(&centre))?;
     Ok(centre)
+}
+
+/// Whether agency `id` exists in the network of the caller's transaction.
+pub async fn agency_exists(conn: &mut PgConnection, id: Uuid) -> Result<bool> {
+    Ok(repo::agency_exists(conn, id).await?)
+}
+
+/// The agency of centre `id`, if the centre exists in the network of the caller's transaction.
+pub async fn agency_of_centre(conn: &mut PgConnection, id: Uuid) -> Result<Option<Uuid>> {
+    Ok(repo::agency_of_centre(conn, id).await?)
 }

@@ -1,8 +1,10 @@
-//! [`ApiJson`]: the JSON body extractor whose rejections use the API's error shape.
+//! [`ApiJson`]: the JSON body extractor whose rejections use the API's error shape; [`nullable`]
+//! for the fields a change may remove.
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
+use serde::Deserialize as _;
 use serde::de::DeserializeOwned;
 use serde_json::json;
 
@@ -44,5 +46,35 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                 details: serde_json::Value::Null,
             }),
         }
+    }
+}
+
+/// For a body field that may be absent (`None`: keep the value), null (`Some(None)`: remove
+/// it) or given: `#[serde(default, deserialize_with = "nullable")]` on an
+/// `Option<Option<T>>`.
+pub fn nullable<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    T: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize)]
+    struct Patch {
+        #[serde(default, deserialize_with = "nullable")]
+        phone: Option<Option<String>>,
+    }
+
+    #[test]
+    fn a_nullable_field_tells_absent_from_null() {
+        let read = |json| serde_json::from_str::<Patch>(json).unwrap().phone;
+        assert_eq!(read("{}"), None);
+        assert_eq!(read(r#"{"phone": null}"#), Some(None));
+        assert_eq!(read(r#"{"phone": "06"}"#), Some(Some("06".to_owned())));
     }
 }

@@ -2,7 +2,7 @@
 //! `utoipa_axum`'s router next to its handler's `#[utoipa::path]` annotation, so the document
 //! lists exactly the routes served, with the request and response types the handlers use.
 //! `reference-app/openapi.json` is a copy for the portals' contract test, checked current by
-//! `tests/openapi.rs`.
+//! `tests/api/openapi.rs`.
 
 use std::sync::OnceLock;
 
@@ -37,6 +37,7 @@ pub mod codes;
         (name = "auth", description = "Accounts and sessions"),
         (name = "profile", description = "The signed-in user's data"),
         (name = "network", description = "Agencies and centres, for staff"),
+        (name = "users", description = "A network's accounts, managed by its admins"),
         (name = "health", description = "Probes and metrics"),
         (name = "development", description = "Development helpers"),
     ),
@@ -119,7 +120,7 @@ macro_rules! error_responses {
 error_responses! {
     BadRequest => "Malformed request: bad JSON, a missing header, an unknown network",
     Unauthorized => "Missing, invalid, expired or revoked credentials (UNAUTHORIZED)",
-    Forbidden => "Signed in but not allowed (FORBIDDEN, CROSS_TENANT, OUT_OF_SCOPE)",
+    Forbidden => "Signed in but not allowed (FORBIDDEN, CROSS_TENANT, OUT_OF_SCOPE, ROLE_NOT_GRANTABLE)",
     NotFound => "No such resource, or not visible to the caller (NOT_FOUND)",
     Conflict => "The state changed meanwhile (SLOT_TAKEN, PLATE_ALREADY_BOOKED, ...)",
     PaymentFailed => "The payment failed (CARD_DECLINED, INSUFFICIENT_FUNDS, ...); the hold is kept",

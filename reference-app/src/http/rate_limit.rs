@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use axum::extract::{ConnectInfo, MatchedPath, Request, State};
+use axum::http::Extensions;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -94,16 +95,21 @@ impl RateLimiter {
     }
 }
 
+/// The client's address: the peer of the connection (`ConnectInfo`, set when the server
+/// serves with connect info); `None` when unknown (a request driven in-process).
+pub fn client_address(extensions: &Extensions) -> Option<IpAddr> {
+    extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+}
+
 /// Middleware applying the limiter of the state.
 pub async fn enforce(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let class = request
         .extensions()
         .get::<MatchedPath>()
         .map_or(RouteClass::Default, |p| RouteClass::of(p.as_str()));
-    let client = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
+    let client = client_address(request.extensions());
     match state.rate_limiter.check(class, client, Instant::now()) {
         Ok(()) => next.run(request).await,
         Err(retry_after_secs) => Error::TooManyRequests { retry_after_secs }.into_response(),

@@ -1,9 +1,13 @@
-//! The French e-mails and SMS sent for booking events.
+//! The French e-mails and SMS sent for booking events, and the invitation e-mail of a new
+//! staff account.
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Europe::Paris;
+use pti_core::policy::Role;
 
 use crate::rdv::RdvRow;
 use crate::rdv::documents::{control_label, euros, ics_of};
+use crate::user::staff::invitation::{INVITED_EVENT, Issued};
 
 /// A message to send on one channel.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,4 +127,84 @@ pub fn for_event(
         });
     }
     out
+}
+
+/// The path of the portals' page where an invited person chooses a password.
+pub const SET_PASSWORD_PAGE: &str = "/definir-mot-de-passe";
+
+/// The French name of a staff role, as the invitation says it.
+fn role_label(role: Role) -> &'static str {
+    match role {
+        Role::SuperAdmin => "administrateur de la plateforme",
+        Role::AdminTenant => "administrateur du réseau",
+        Role::AdminAgence => "responsable d'agence",
+        Role::AdminCt => "chef de centre",
+        Role::Controleur => "contrôleur",
+        Role::CallCenter => "conseiller du centre d'appels",
+        Role::Client => "client",
+        Role::ApiKey => "accès machine",
+    }
+}
+
+/// The e-mail inviting the holder of a new staff account to choose a password, with the link
+/// `<portal_url>/definir-mot-de-passe?token=<token>`.
+pub fn invitation(invitation: &Issued, portal_url: &str) -> Message {
+    let link = format!(
+        "{}{SET_PASSWORD_PAGE}?token={}",
+        portal_url.trim_end_matches('/'),
+        invitation.token
+    );
+    let until = invitation.expires_at.with_timezone(&Paris);
+    Message {
+        channel: "email",
+        template: INVITED_EVENT.to_owned(),
+        recipient: invitation.email.clone(),
+        subject: Some(format!(
+            "Votre accès à PTI Calendar – {}",
+            invitation.network
+        )),
+        body: format!(
+            "Bonjour {},\n\nUn compte PTI Calendar a été créé pour vous sur le réseau {}, avec le rôle de {}.\nPour l'activer, choisissez votre mot de passe en suivant ce lien :\n{}\n\nCe lien ne sert qu'une fois et reste valable jusqu'au {} à {} (heure de Paris).\nSi vous n'attendiez pas ce message, ignorez-le.\n",
+            invitation.first_name,
+            invitation.network,
+            role_label(invitation.role),
+            link,
+            until.format("%d/%m/%Y"),
+            until.format("%H:%M"),
+        ),
+        ics: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_invitation_links_to_the_set_password_page_in_french() {
+        let issued = Issued {
+            email: "lea@exemple.fr".into(),
+            first_name: "Léa".into(),
+            role: Role::Controleur,
+            network: "Contrôle Auto France".into(),
+            expires_at: "2027-03-01T09:30:00Z".parse().unwrap(),
+            token: "abc123".into(),
+        };
+        let m = invitation(&issued, "https://rdv.exemple.fr/");
+        assert_eq!(
+            (m.channel, m.recipient.as_str()),
+            ("email", "lea@exemple.fr")
+        );
+        assert!(
+            m.body
+                .contains("https://rdv.exemple.fr/definir-mot-de-passe?token=abc123")
+        );
+        assert!(m.body.contains("Bonjour Léa"));
+        assert!(m.body.contains("rôle de contrôleur"));
+        assert!(m.body.contains("jusqu'au 01/03/2027 à 10:30"), "{}", m.body);
+        assert_eq!(
+            m.subject.as_deref(),
+            Some("Votre accès à PTI Calendar – Contrôle Auto France")
+        );
+    }
 }

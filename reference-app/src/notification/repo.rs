@@ -75,8 +75,8 @@ pub struct Delivery<'a> {
     pub tenant_id: Uuid,
     /// The event.
     pub outbox_id: i64,
-    /// The booking.
-    pub booking_id: Uuid,
+    /// The booking, for a booking event.
+    pub booking_id: Option<Uuid>,
     /// `email` or `sms`.
     pub channel: &'a str,
     /// Template name.

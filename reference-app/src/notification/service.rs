@@ -1,7 +1,8 @@
-//! Use cases of the notification service: delivering the outbox's booking events as French
-//! e-mails and SMS (SMTP and an SMS gateway when configured, the local mailbox otherwise),
-//! each message once, with retries and exponential back-off; and reading the local mailbox.
-//! Reads bookings from the booking service and preferences from the user service.
+//! Use cases of the notification service: delivering the outbox's booking events and staff
+//! invitations as French e-mails and SMS (SMTP and an SMS gateway when configured, the local
+//! mailbox otherwise), each message once, with retries and exponential back-off; and reading
+//! the local mailbox. Reads bookings from the booking service, preferences and invitations
+//! from the user service.
 
 use std::sync::Arc;
 
@@ -10,16 +11,18 @@ use chrono::Utc;
 use pti_core::model::TenantId;
 use serde_json::{Value, json};
 use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
 
-use super::messages::{Message, for_event};
+use super::messages::{self, Message, for_event};
 use super::repo::{self, Delivery, MailboxMessage, Pending};
 use super::sms::SmsGateway;
 use super::smtp::Smtp;
 use super::views::MailboxEntry;
 use crate::db::{TenantContext, tenant_tx};
 use crate::error::Result;
-use crate::rdv::{self, RdvRow};
+use crate::rdv;
 use crate::user;
+use crate::user::staff::invitation::{self, INVITED_EVENT};
 
 /// Where messages go: e-mail through SMTP and SMS through a gateway when configured; without
 /// them, to the local mailbox.
@@ -53,6 +56,57 @@ pub async fn deliver(db: &PgPool, tenant: TenantId, outlets: &Outlets) -> anyhow
     Ok(delivered)
 }
 
+/// What one event sends: its messages, the preferences of the person they go to, and the
+/// booking they are about.
+struct Outgoing {
+    messages: Vec<Message>,
+    prefs: Option<Value>,
+    booking_id: Option<Uuid>,
+}
+
+/// The messages of a booking event (none when the booking is gone).
+async fn booking_messages(tx: &mut PgConnection, event: &Pending) -> anyhow::Result<Outgoing> {
+    let row = match event.aggregate_id {
+        Some(id) => rdv::service::booking(tx, id).await?,
+        None => None,
+    };
+    let Some(row) = row else {
+        return Ok(Outgoing {
+            messages: Vec::new(),
+            prefs: None,
+            booking_id: None,
+        });
+    };
+    let prefs = match row.user_id {
+        Some(user) => user::service::prefs_of(tx, user).await?,
+        None => None,
+    };
+    let refund = event.payload.get("refund_cents").and_then(Value::as_i64);
+    Ok(Outgoing {
+        messages: for_event(&event.event_type, &row, Utc::now(), refund),
+        prefs,
+        booking_id: Some(row.id),
+    })
+}
+
+/// The e-mail of an invitation, with a fresh one-time token in its link (none when the
+/// invitation can no longer be used). Sent whatever the preferences: it is the way in.
+async fn invitation_messages(tx: &mut PgConnection, event: &Pending) -> anyhow::Result<Outgoing> {
+    let issued = match event.aggregate_id {
+        Some(id) => invitation::issue_token(tx, id).await?,
+        None => None,
+    };
+    let portal = event.payload.get("portal_url").and_then(Value::as_str);
+    Ok(Outgoing {
+        messages: issued
+            .map(|i| messages::invitation(&i, portal.unwrap_or_default()))
+            .into_iter()
+            .collect(),
+        prefs: None,
+        booking_id: None,
+    })
+}
+
 /// Sends the messages of one event, each on its own: a message that fails is undone (its
 /// savepoint) and named in the answer, the others stay sent and logged, so a retry sends only
 /// what failed. `Ok(None)`: everything went out.
@@ -62,26 +116,27 @@ async fn deliver_one(
     event: &Pending,
     outlets: &Outlets,
 ) -> anyhow::Result<Option<String>> {
-    let Some(rdv_id) = event.aggregate_id else {
-        return Ok(None);
+    let outgoing = if event.event_type == INVITED_EVENT {
+        invitation_messages(tx, event).await?
+    } else {
+        booking_messages(tx, event).await?
     };
-    let Some(row) = rdv::service::booking(tx, rdv_id).await? else {
-        return Ok(None);
-    };
-    let prefs = match row.user_id {
-        Some(user) => user::service::prefs_of(tx, user).await?,
-        None => None,
-    };
-    let refund = event.payload.get("refund_cents").and_then(Value::as_i64);
     let mut failures = Vec::new();
-    for message in for_event(&event.event_type, &row, Utc::now(), refund) {
-        let wanted = prefs
+    for message in outgoing.messages {
+        let wanted = outgoing
+            .prefs
             .as_ref()
             .and_then(|p| p.get(message.channel))
             .and_then(Value::as_bool)
             .unwrap_or(true);
+        let sending = Sending {
+            tenant,
+            outbox_id: event.id,
+            booking_id: outgoing.booking_id,
+            wanted,
+        };
         sqlx::query("SAVEPOINT message").execute(&mut *tx).await?;
-        match send(tx, tenant, event.id, &row, &message, wanted, outlets).await {
+        match send(tx, &sending, &message, outlets).await {
             Ok(()) => {
                 sqlx::query("RELEASE SAVEPOINT message")
                     .execute(&mut *tx)
@@ -98,16 +153,22 @@ async fn deliver_one(
     Ok((!failures.is_empty()).then(|| failures.join("; ")))
 }
 
+/// One message of an event on its way: the event, the booking it is about, and whether its
+/// recipient wants the channel.
+struct Sending {
+    tenant: TenantId,
+    outbox_id: i64,
+    booking_id: Option<Uuid>,
+    wanted: bool,
+}
+
 /// Sends one message (SMTP, the SMS gateway or the local mailbox) and logs the delivery once
 /// per outbox event, channel and recipient, so a retry never sends twice; a failed send is
 /// undone by the caller's savepoint and retried with the event.
 async fn send(
     tx: &mut PgConnection,
-    tenant: TenantId,
-    outbox_id: i64,
-    row: &RdvRow,
+    sending: &Sending,
     message: &Message,
-    wanted: bool,
     outlets: &Outlets,
 ) -> anyhow::Result<()> {
     let smtp = outlets.smtp.as_ref().filter(|_| message.channel == "email");
@@ -120,18 +181,18 @@ async fn send(
     let logged = repo::log_delivery(
         tx,
         &Delivery {
-            tenant_id: tenant.0,
-            outbox_id,
-            booking_id: row.id,
+            tenant_id: sending.tenant.0,
+            outbox_id: sending.outbox_id,
+            booking_id: sending.booking_id,
             channel: message.channel,
             template: &message.template,
             recipient: &message.recipient,
             provider,
-            status: if wanted { "sent" } else { "skipped" },
+            status: if sending.wanted { "sent" } else { "skipped" },
         },
     )
     .await?;
-    let Some(delivery) = logged.filter(|_| wanted) else {
+    let Some(delivery) = logged.filter(|_| sending.wanted) else {
         return Ok(());
     };
     let sent = match (smtp, gateway) {
@@ -157,7 +218,7 @@ async fn send(
     repo::keep_in_mailbox(
         tx,
         &MailboxMessage {
-            tenant_id: tenant.0,
+            tenant_id: sending.tenant.0,
             channel: message.channel,
             recipient: &message.recipient,
             subject: message.subject.as_deref(),

@@ -177,6 +177,7 @@ fn failure(code: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::payment::PaymentError;
 
     #[test]
     fn every_provider_refusal_has_its_own_answer() {

@@ -275,12 +275,13 @@ pub async fn hold(
     let tenant = target.tenant_id.ok_or(Error::SlotTaken)?;
     let who = booker(principal, &target)?;
     let mut tx = tenant_tx(db, &TenantContext::tenant(tenant, who.role)).await?;
-    if let Some(k) = idempotency_key
-        && let Some(existing) = repo::by_idempotency_key(&mut tx, k).await?
-    {
-        tx.commit().await?;
-        let policy = engine.read().policy(tenant);
-        return Ok(Held::Replayed(existing.view(&policy, Utc::now())));
+    if let Some(k) = idempotency_key {
+        repo::lock_idempotency_key(&mut tx, tenant, k).await?;
+        if let Some(existing) = repo::by_idempotency_key(&mut tx, k).await? {
+            tx.commit().await?;
+            let policy = engine.read().policy(tenant);
+            return Ok(Held::Replayed(existing.view(&policy, Utc::now())));
+        }
     }
     let vehicle_id = match (request.vehicle_id, who.user_id) {
         (Some(v), Some(user)) => Some(

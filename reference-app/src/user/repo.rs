@@ -295,6 +295,21 @@ pub async fn revoke_family(
     .map(drop)
 }
 
+/// Revokes every live refresh token of `user_id` (an admin ended its access); the sessions
+/// (families) revoked.
+pub async fn revoke_user(conn: &mut PgConnection, user_id: Uuid) -> sqlx::Result<Vec<Uuid>> {
+    let mut families = sqlx::query_scalar!(
+        "UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = 'admin' \
+         WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id",
+        user_id
+    )
+    .fetch_all(conn)
+    .await?;
+    families.sort_unstable();
+    families.dedup();
+    Ok(families)
+}
+
 /// A session as the access check sees it.
 pub struct SessionState {
     /// Whether the session was revoked.

@@ -1,5 +1,6 @@
 //! Routes of the user service: `/auth/register`, `/auth/login`, `/auth/refresh`,
-//! `/auth/logout`, `/users/me`, `/users/me/vehicles` and `/users/me/notifications`.
+//! `/auth/logout`, `/users/me`, `/users/me/vehicles` and `/users/me/notifications`, then those
+//! of staff management (`/users`, `/users/{id}`, `/auth/set-password`).
 
 use axum::Json;
 use axum::extract::State;
@@ -33,6 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_vehicles, add_vehicle))
         .routes(routes!(update_vehicle, remove_vehicle))
         .routes(routes!(prefs, set_prefs))
+        .merge(super::staff::routes::router())
 }
 
 /// Body of `POST /auth/register`.

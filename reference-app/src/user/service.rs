@@ -146,7 +146,7 @@ pub async fn logout(db: &PgPool, sessions: &Sessions, principal: &Principal) -> 
 }
 
 /// Stores a new refresh token of `family` and signs an access token bound to it.
-async fn issue(
+pub(super) async fn issue(
     conn: &mut PgConnection,
     jwt: &Jwt,
     user: &UserRow,

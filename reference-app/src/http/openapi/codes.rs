@@ -1,10 +1,17 @@
 //! OpenAPI schemas of the code enums, listed from pti-core's values (for
-//! `#[schema(schema_with = codes::...)]`), so the document and the engine never disagree.
+//! `#[schema(schema_with = codes::...)]`, and the named schema of an account's status), so the
+//! document and the engine never disagree.
+
+use std::borrow::Cow;
 
 use pti_core::availability::DayPart;
 use pti_core::model::{BookingStatus, ControlType, Fuel, VehicleCategory};
+use pti_core::policy::Role;
 use pti_core::search::SortBy;
-use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{Object, ObjectBuilder, Schema, Type};
+
+use crate::domain::{ACCOUNT_ROLES, AccountStatus, SortOrder};
 
 fn codes<T: pti_core::Code>(values: &[T], extra: &[&str], description: &str) -> Object {
     let mut listed: Vec<String> = values.iter().map(|v| v.code().to_owned()).collect();
@@ -63,4 +70,47 @@ pub fn sort() -> Object {
         "Order: nearest, cheapest, best rated, earliest free slot, or the blended best \
          (default distance)",
     )
+}
+
+/// Roles of a network's accounts.
+pub fn account_role() -> Object {
+    let roles: Vec<Role> = ACCOUNT_ROLES
+        .into_iter()
+        .filter(|r| *r != Role::SuperAdmin)
+        .collect();
+    codes(
+        &roles,
+        &[],
+        "Role: ADMIN_TENANT runs the network, ADMIN_AGENCE an agency, ADMIN_CT a centre; \
+         CONTROLEUR inspects, CALL_CENTER books for callers, CLIENT is a driver",
+    )
+}
+
+/// Statuses of a listed account: the named schema `AccountStatus` (a booking's `status` is
+/// another vocabulary).
+impl utoipa::PartialSchema for AccountStatus {
+    fn schema() -> RefOr<Schema> {
+        codes(
+            &AccountStatus::LISTED,
+            &[],
+            "Account status: active, invited (waits for its holder to choose a password), \
+             disabled",
+        )
+        .into()
+    }
+}
+
+impl utoipa::ToSchema for AccountStatus {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("AccountStatus")
+    }
+}
+
+/// Directions of a list's order.
+pub fn sort_order() -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(SortOrder::ALL.map(SortOrder::code)))
+        .description(Some("Direction: asc (default) or desc"))
+        .build()
 }

@@ -1,27 +1,19 @@
 //! The OpenAPI document generated from the code: the committed copy is current, its references
-//! resolve, and it describes routes that exist. (Every answer of the booking, auth, network and
-//! health tests is also checked against it, by `common::documented`.)
+//! resolve, and it describes routes that exist. (Every answer of the other tests is also checked
+//! against it, by `support`'s `Call::send`.)
 
-mod common;
-
-use axum::body::Body;
-use axum::http::{Method, Request, StatusCode};
-use http_body_util::BodyExt;
-use reference_app::http::app;
+use axum::http::{Method, StatusCode};
 use serde_json::Value;
 use sqlx::PgPool;
-use tower::ServiceExt;
 
-fn document() -> Value {
-    serde_json::from_str(reference_app::http::openapi::document()).expect("the document parses")
-}
+use crate::support::{TestApp, document, document_text, verify};
 
 /// `reference-app/openapi.json` (read by the portals' contract test) is the generated
-/// document. `PTI_UPDATE_OPENAPI=1 cargo test -p reference-app --test openapi` rewrites it.
+/// document. `PTI_UPDATE_OPENAPI=1 cargo test -p reference-app --test api openapi` rewrites it.
 #[test]
 fn the_committed_copy_is_the_generated_document() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/openapi.json");
-    let generated = reference_app::http::openapi::document();
+    let generated = document_text();
     if std::env::var_os("PTI_UPDATE_OPENAPI").is_some() {
         std::fs::write(path, generated).unwrap();
     }
@@ -52,7 +44,7 @@ fn every_reference_resolves_and_every_operation_is_named_once() {
     let doc = document();
     assert_eq!(doc["openapi"], "3.1.0");
     let mut found = Vec::new();
-    refs(&doc, &mut found);
+    refs(doc, &mut found);
     assert!(found.len() > 100, "{}", found.len());
     for r in found {
         let mut parts = r.strip_prefix("#/components/").unwrap().split('/');
@@ -74,42 +66,36 @@ fn every_reference_resolves_and_every_operation_is_named_once() {
 
 #[sqlx::test(migrations = "./migrations")]
 async fn every_documented_operation_is_routed(owner: PgPool) {
-    let state = common::state(&owner).await;
-    let doc = document();
+    let app = TestApp::builder(&owner).spawn().await;
     let mut undocumented = Vec::new();
-    for (path, methods) in doc["paths"].as_object().unwrap() {
+    for (path, methods) in document()["paths"].as_object().unwrap() {
         let uri = path.replace("{id}", "00000000-0000-0000-0000-000000000001");
         for method in methods.as_object().unwrap().keys() {
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
-            let request = Request::builder()
-                .method(method.clone())
-                .uri(&uri)
-                .header("content-type", "application/json")
-                .body(Body::from("{}"))
-                .unwrap();
-            let response = app(state.clone()).oneshot(request).await.unwrap();
-            let status = response.status();
-            let bytes = response.into_body().collect().await.unwrap().to_bytes();
-            let body: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-            if let Err(e) = common::documented::verify(&method, &uri, status, &body) {
+            let (answer, verdict) = app
+                .request(method.clone(), &uri)
+                .raw("{}")
+                .send_with_verdict()
+                .await;
+            if let Err(e) = verdict {
                 undocumented.push(e);
             }
-            assert_ne!(status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
-            assert_ne!(body["code"], "NO_ROUTE", "{method} {path}");
+            assert_ne!(
+                answer.status,
+                StatusCode::METHOD_NOT_ALLOWED,
+                "{method} {path}"
+            );
+            assert_ne!(answer.json["code"], "NO_ROUTE", "{method} {path}");
         }
     }
     assert!(undocumented.is_empty(), "{}", undocumented.join("\n"));
     // And an undocumented path is not routed.
-    let response = app(state.clone())
-        .oneshot(Request::get("/api/v1/nope").body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let answer = app.get("/api/v1/nope").send().await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
 }
 
 #[test]
 fn answers_that_stray_from_the_document_are_caught() {
-    use common::documented::verify;
     let me = "/api/v1/users/me";
     let user = serde_json::json!({
         "id": "00000000-0000-0000-0000-000000000001", "tenant_id": null, "email": "a@b.fr",

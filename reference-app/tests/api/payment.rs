@@ -1,5 +1,5 @@
-//! The Stripe adapter against a local mock of Stripe's HTTP API (PaymentIntents, Refunds):
-//! form encoding, the secret key, idempotency keys, and the test cards' outcomes.
+//! Payments. The Stripe adapter against a local mock of Stripe's HTTP API (PaymentIntents,
+//! Refunds): form encoding, the secret key, idempotency keys, and the test cards' outcomes.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -8,8 +8,9 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use axum::{Form, Json, Router};
-use reference_app::payment::{PaymentError, PaymentProvider, Stripe};
 use serde_json::{Value, json};
+
+use crate::support::StripeAdapter;
 
 #[derive(Clone, Default)]
 struct Mock {
@@ -106,7 +107,7 @@ async fn mock() -> (String, Mock) {
 #[tokio::test]
 async fn charges_refunds_and_declines_follow_stripe() {
     let (base, mock) = mock().await;
-    let stripe = Stripe::new(&base, "sk_test_mock");
+    let stripe = StripeAdapter::new(&base, "sk_test_mock");
     let charge = stripe.charge("pm_card_visa", 7900, "key-1").await.unwrap();
     assert_eq!(
         (charge.brand.as_str(), charge.last4.as_str()),
@@ -123,17 +124,17 @@ async fn charges_refunds_and_declines_follow_stripe() {
 
     assert_eq!(
         stripe.charge("pm_card_chargeDeclined", 7900, "key-2").await,
-        Err(PaymentError::Declined)
+        Err("CARD_DECLINED")
     );
     assert_eq!(
         stripe
             .charge("pm_card_chargeDeclinedInsufficientFunds", 7900, "key-3")
             .await,
-        Err(PaymentError::InsufficientFunds)
+        Err("INSUFFICIENT_FUNDS")
     );
     assert_eq!(
         stripe.charge("pm_unknown", 7900, "key-4").await,
-        Err(PaymentError::InvalidToken)
+        Err("INVALID_CARD_TOKEN")
     );
     assert_eq!(
         stripe
@@ -143,14 +144,14 @@ async fn charges_refunds_and_declines_follow_stripe() {
         "re_mock_1"
     );
 
-    let wrong_key = Stripe::new(&base, "sk_test_other");
-    assert!(matches!(
+    let wrong_key = StripeAdapter::new(&base, "sk_test_other");
+    assert_eq!(
         wrong_key.charge("pm_card_visa", 100, "key-5").await,
-        Err(PaymentError::Provider(_))
-    ));
-    let unreachable = Stripe::new("http://127.0.0.1:9", "sk_test_mock");
-    assert!(matches!(
+        Err("PAYMENT_PROVIDER_ERROR")
+    );
+    let unreachable = StripeAdapter::new("http://127.0.0.1:9", "sk_test_mock");
+    assert_eq!(
         unreachable.charge("pm_card_visa", 100, "key-6").await,
-        Err(PaymentError::Provider(_))
-    ));
+        Err("PAYMENT_PROVIDER_ERROR")
+    );
 }

@@ -1,11 +1,20 @@
-//! Row-level security: every tenant table is isolated, for reads and writes, when the server's
-//! role `pti_app` acts in another tenant's context.
+//! The database. Row-level security: every tenant table is isolated, for reads and writes,
+//! when the server's role `pti_app` acts in another tenant's context.
 
-mod common;
-
-use common::{TENANT_A, TENANT_B, app_pool, ctx, load_two_tenants, sqlstate, tenant_tables};
-use reference_app::db::{TenantContext, tenant_tx};
 use sqlx::PgPool;
+
+use crate::support::{Tenant, TestApp, sqlstate};
+
+/// The public tables that carry a `tenant_id` column, from information_schema.
+async fn tenant_tables(owner: &PgPool) -> Vec<String> {
+    sqlx::query_scalar(
+        "SELECT table_name::text FROM information_schema.columns
+         WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY 1",
+    )
+    .fetch_all(owner)
+    .await
+    .unwrap()
+}
 
 /// Tables whose tenant_id may be NULL (rows of the platform itself), documented in the
 /// migrations.
@@ -81,9 +90,9 @@ async fn the_app_role_is_neither_superuser_nor_bypassrls(owner: PgPool) {
             .await
             .unwrap();
     assert!(!superuser && !bypass);
-    let app = app_pool(&owner).await;
+    let app = TestApp::builder(&owner).spawn().await;
     let user: String = sqlx::query_scalar("SELECT current_user::text")
-        .fetch_one(&app)
+        .fetch_one(app.db())
         .await
         .unwrap();
     assert_eq!(user, "pti_app");
@@ -91,13 +100,11 @@ async fn the_app_role_is_neither_superuser_nor_bypassrls(owner: PgPool) {
 
 #[sqlx::test(migrations = "./migrations")]
 async fn rows_of_tenant_a_are_invisible_and_untouchable_from_tenant_b(owner: PgPool) {
-    load_two_tenants(&owner).await;
-    let app = app_pool(&owner).await;
+    let app = TestApp::builder(&owner).two_tenants().spawn().await;
+    let a = app.tenant_id(Tenant::A);
     for table in tenant_tables(&owner).await {
         // The fixture covers the table: tenant A sees its own row.
-        let mut tx = tenant_tx(&app, &ctx(TENANT_A, "ADMIN_TENANT"))
-            .await
-            .unwrap();
+        let mut tx = app.tenant_tx(Tenant::A, "ADMIN_TENANT").await.unwrap();
         let own: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
             .fetch_one(&mut *tx)
             .await
@@ -106,7 +113,7 @@ async fn rows_of_tenant_a_are_invisible_and_untouchable_from_tenant_b(owner: PgP
         let foreign: i64 = sqlx::query_scalar(&format!(
             "SELECT count(*) FROM {table} WHERE tenant_id IS DISTINCT FROM $1"
         ))
-        .bind(TENANT_A.0)
+        .bind(a)
         .fetch_one(&mut *tx)
         .await
         .unwrap();
@@ -114,13 +121,11 @@ async fn rows_of_tenant_a_are_invisible_and_untouchable_from_tenant_b(owner: PgP
         tx.rollback().await.unwrap();
 
         // Tenant B neither reads, updates nor deletes them.
-        let mut tx = tenant_tx(&app, &ctx(TENANT_B, "ADMIN_TENANT"))
-            .await
-            .unwrap();
+        let mut tx = app.tenant_tx(Tenant::B, "ADMIN_TENANT").await.unwrap();
         let seen: i64 = sqlx::query_scalar(&format!(
             "SELECT count(*) FROM {table} WHERE tenant_id = $1"
         ))
-        .bind(TENANT_A.0)
+        .bind(a)
         .fetch_one(&mut *tx)
         .await
         .unwrap();
@@ -129,7 +134,7 @@ async fn rows_of_tenant_a_are_invisible_and_untouchable_from_tenant_b(owner: PgP
             let updated = sqlx::query(&format!(
                 "UPDATE {table} SET tenant_id = tenant_id WHERE tenant_id = $1"
             ))
-            .bind(TENANT_A.0)
+            .bind(a)
             .execute(&mut *tx)
             .await
             .unwrap();
@@ -139,7 +144,7 @@ async fn rows_of_tenant_a_are_invisible_and_untouchable_from_tenant_b(owner: PgP
                 "{table}: tenant B updates tenant A"
             );
             let deleted = sqlx::query(&format!("DELETE FROM {table} WHERE tenant_id = $1"))
-                .bind(TENANT_A.0)
+                .bind(a)
                 .execute(&mut *tx)
                 .await
                 .unwrap();
@@ -155,13 +160,11 @@ async fn rows_of_tenant_a_are_invisible_and_untouchable_from_tenant_b(owner: PgP
         let row: serde_json::Value = sqlx::query_scalar(&format!(
             "SELECT to_jsonb(t) FROM {table} t WHERE tenant_id = $1 LIMIT 1"
         ))
-        .bind(TENANT_A.0)
+        .bind(a)
         .fetch_one(&owner)
         .await
         .unwrap();
-        let mut tx = tenant_tx(&app, &ctx(TENANT_B, "ADMIN_TENANT"))
-            .await
-            .unwrap();
+        let mut tx = app.tenant_tx(Tenant::B, "ADMIN_TENANT").await.unwrap();
         let error = sqlx::query(&format!(
             "INSERT INTO {table} OVERRIDING SYSTEM VALUE SELECT * FROM jsonb_populate_record(NULL::{table}, $1)"
         ))
@@ -180,15 +183,14 @@ async fn rows_of_tenant_a_are_invisible_and_untouchable_from_tenant_b(owner: PgP
 
 #[sqlx::test(migrations = "./migrations")]
 async fn without_a_context_nothing_is_visible(owner: PgPool) {
-    load_two_tenants(&owner).await;
-    let app = app_pool(&owner).await;
+    let app = TestApp::builder(&owner).two_tenants().spawn().await;
     for table in tenant_tables(&owner)
         .await
         .into_iter()
         .chain(["tenants".to_owned()])
     {
         let count: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
-            .fetch_one(&app)
+            .fetch_one(app.db())
             .await
             .unwrap();
         assert_eq!(count, 0, "{table} visible without a tenant context");
@@ -197,13 +199,10 @@ async fn without_a_context_nothing_is_visible(owner: PgPool) {
 
 #[sqlx::test(migrations = "./migrations")]
 async fn the_context_is_transaction_local(owner: PgPool) {
-    load_two_tenants(&owner).await;
-    let app = app_pool(&owner).await;
-    let mut conn = app.acquire().await.unwrap();
+    let app = TestApp::builder(&owner).two_tenants().spawn().await;
+    let mut conn = app.db().acquire().await.unwrap();
     let mut tx = sqlx::Connection::begin(&mut *conn).await.unwrap();
-    reference_app::db::set_context(&mut tx, &ctx(TENANT_A, "CLIENT"))
-        .await
-        .unwrap();
+    app.set_context(&mut tx, Tenant::A, "CLIENT").await.unwrap();
     tx.commit().await.unwrap();
     // Same connection, after the transaction: the setting is gone ('' rather than NULL).
     let count: i64 = sqlx::query_scalar("SELECT count(*) FROM agences")
@@ -215,11 +214,8 @@ async fn the_context_is_transaction_local(owner: PgPool) {
 
 #[sqlx::test(migrations = "./migrations")]
 async fn the_super_admin_reads_every_tenant_but_writes_only_platform_rows(owner: PgPool) {
-    load_two_tenants(&owner).await;
-    let app = app_pool(&owner).await;
-    let mut tx = tenant_tx(&app, &TenantContext::super_admin())
-        .await
-        .unwrap();
+    let app = TestApp::builder(&owner).two_tenants().spawn().await;
+    let mut tx = app.super_admin_tx().await.unwrap();
     let agencies: i64 = sqlx::query_scalar("SELECT count(*) FROM agences")
         .fetch_one(&mut *tx)
         .await
@@ -249,23 +245,21 @@ async fn the_super_admin_reads_every_tenant_but_writes_only_platform_rows(owner:
 
 #[sqlx::test(migrations = "./migrations")]
 async fn a_role_claim_alone_does_not_cross_tenants(owner: PgPool) {
-    load_two_tenants(&owner).await;
-    let app = app_pool(&owner).await;
+    let app = TestApp::builder(&owner).two_tenants().spawn().await;
+    let b = app.tenant_id(Tenant::B);
     // A tenant admin of B: sees B's tenant row only.
-    let mut tx = tenant_tx(&app, &ctx(TENANT_B, "ADMIN_TENANT"))
-        .await
-        .unwrap();
+    let mut tx = app.tenant_tx(Tenant::B, "ADMIN_TENANT").await.unwrap();
     let tenants: Vec<uuid::Uuid> = sqlx::query_scalar("SELECT id FROM tenants")
         .fetch_all(&mut *tx)
         .await
         .unwrap();
-    assert_eq!(tenants, vec![TENANT_B.0]);
+    assert_eq!(tenants, vec![b]);
 }
 
 #[sqlx::test(migrations = "./migrations")]
 async fn tenants_resolve_by_slug_or_domain_without_a_context(owner: PgPool) {
-    load_two_tenants(&owner).await;
-    let app = app_pool(&owner).await;
+    let app = TestApp::builder(&owner).two_tenants().spawn().await;
+    let a = app.tenant_id(Tenant::A);
     for key in [
         "tenant-1",
         "TENANT1.EXAMPLE",
@@ -273,13 +267,13 @@ async fn tenants_resolve_by_slug_or_domain_without_a_context(owner: PgPool) {
     ] {
         let id: uuid::Uuid = sqlx::query_scalar("SELECT id FROM resolve_tenant($1)")
             .bind(key)
-            .fetch_one(&app)
+            .fetch_one(app.db())
             .await
             .unwrap();
-        assert_eq!(id, TENANT_A.0, "{key}");
+        assert_eq!(id, a, "{key}");
     }
     let none = sqlx::query_scalar::<_, uuid::Uuid>("SELECT id FROM resolve_tenant('nope')")
-        .fetch_optional(&app)
+        .fetch_optional(app.db())
         .await
         .unwrap();
     assert!(none.is_none());
@@ -287,16 +281,13 @@ async fn tenants_resolve_by_slug_or_domain_without_a_context(owner: PgPool) {
 
 #[sqlx::test(migrations = "./migrations")]
 async fn the_app_role_cannot_touch_migrations_nor_rewrite_the_audit_log(owner: PgPool) {
-    load_two_tenants(&owner).await;
-    let app = app_pool(&owner).await;
+    let app = TestApp::builder(&owner).two_tenants().spawn().await;
     let e = sqlx::query("SELECT * FROM _sqlx_migrations")
-        .execute(&app)
+        .execute(app.db())
         .await
         .unwrap_err();
     assert_eq!(sqlstate(&e).as_deref(), Some("42501"));
-    let mut tx = tenant_tx(&app, &ctx(TENANT_A, "ADMIN_TENANT"))
-        .await
-        .unwrap();
+    let mut tx = app.tenant_tx(Tenant::A, "ADMIN_TENANT").await.unwrap();
     let e = sqlx::query("DELETE FROM audit_logs")
         .execute(&mut *tx)
         .await

@@ -1,0 +1,14 @@
+//! The reference app's integration tests, one binary: one module per service, each driving the
+//! application through [`support`] on a fresh PostgreSQL database per test (`#[sqlx::test]`).
+//! Every answer is checked against the OpenAPI document.
+
+mod admin;
+mod db;
+mod health;
+mod notification;
+mod openapi;
+mod payment;
+mod planning;
+mod rdv;
+mod support;
+mod user;
