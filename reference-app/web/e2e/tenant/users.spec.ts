@@ -19,10 +19,10 @@ test.describe('tenant users (in-memory API)', () => {
   test('lists the accounts by pages of the server, forward and back', async () => {
     await users.open();
     await expect(users.rows).toHaveCount(25);
-    await expect(users.table.getByTestId('table-total')).toHaveText('31 résultats');
+    await expect(users.table.getByTestId('table-total')).toHaveText('33 résultats');
     expect(listCalls().at(-1)).toEqual({ sort: 'name', order: 'asc', limit: '25' });
     await users.table.getByTestId('table-next').click();
-    await expect(users.rows).toHaveCount(6);
+    await expect(users.rows).toHaveCount(8);
     await expect(users.table.getByTestId('table-page')).toHaveText('Page 2 sur 2');
     expect(listCalls().at(-1)).toMatchObject({ cursor: '25' });
     await users.table.getByTestId('table-previous').click();
@@ -134,12 +134,24 @@ test.describe('tenant users (in-memory API)', () => {
     await expect(users.row(name)).toHaveCount(0);
   });
 
-  test('cannot deactivate or delete one’s own account', async ({ page }) => {
+  test('edits one’s own name but not one’s own access', async ({ page }) => {
     await users.open();
     await users.search('alice');
     await page.getByRole('button', { name: 'Actions pour Alice Admin' }).click();
     await expect(page.getByRole('menuitem', { name: 'Désactiver' })).toHaveAttribute('aria-disabled', 'true');
     await expect(page.getByRole('menuitem', { name: 'Supprimer' })).toHaveAttribute('aria-disabled', 'true');
+    await page.getByRole('menuitem', { name: 'Modifier' }).click();
+    const form = page.getByRole('dialog', { name: 'Modifier Alice Admin' });
+    await expect(form.getByLabel('Rôle')).toHaveCount(0);
+    await expect(form.getByTestId('user-own-access')).toContainText('Administrateur du réseau');
+  });
+
+  test('lists the network’s clients, whose accounts are theirs to manage', async ({ page }) => {
+    await users.open();
+    await users.filter('Rôle', 'Client');
+    await expect(users.rows).toHaveCount(2);
+    await expect(users.row('Claire Fontaine')).toContainText('Tout le réseau');
+    await expect(page.getByRole('button', { name: /^Actions pour/ })).toHaveCount(0);
   });
 
   test('deactivates several accounts at once', async ({ page }) => {

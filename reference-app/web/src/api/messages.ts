@@ -46,6 +46,7 @@ const MESSAGES: Record<string, string> = {
   TENANT_REQUIRED: 'Le réseau n’a pas pu être identifié. Rechargez la page.',
   UNKNOWN_TENANT: 'Ce réseau est inconnu.',
   ROLE_NOT_GRANTABLE: 'Vous ne pouvez pas attribuer ce rôle sur ce périmètre.',
+  CANNOT_CHANGE_OWN_ACCESS: 'Vous ne pouvez changer ni votre propre rôle, ni votre agence ou votre centre, ni votre statut, ni supprimer votre compte.',
   INVALID_TOKEN: 'Ce lien n’est plus valable : il a déjà servi ou il a expiré.',
   BAD_REQUEST: 'La demande est invalide. Rechargez la page et réessayez.',
   INVALID_JSON: 'La demande est invalide. Rechargez la page et réessayez.',

@@ -7,6 +7,7 @@ import type {
   Agency,
   CardToken,
   Centre,
+  CursorPage,
   CentreCalendar,
   NetworkCentre,
   NotificationPrefs,
@@ -18,7 +19,12 @@ import type {
   SearchRequest,
   SearchResponse,
   SearchResult,
+  SetPasswordInput,
   Slot,
+  StaffUser,
+  StaffUserInput,
+  StaffUserQuery,
+  StaffUserUpdate,
   Tenant,
   Tokens,
   User,
@@ -168,7 +174,33 @@ const TYPES: Array<[string, Record<string, true>]> = [
       status: true,
     } satisfies Keys<NetworkCentre>,
   ],
+  [
+    'StaffUser',
+    {
+      id: true,
+      email: true,
+      first_name: true,
+      last_name: true,
+      phone: true,
+      role: true,
+      agency_id: true,
+      centre_id: true,
+      status: true,
+      last_login_at: true,
+      created_at: true,
+    } satisfies Keys<StaffUser>,
+  ],
+  ['StaffUserPage', { items: true, next_cursor: true, total: true } satisfies Keys<CursorPage<StaffUser>>],
+  ['CreateUser', { email: true, first_name: true, last_name: true, phone: true, role: true, agency_id: true, centre_id: true } satisfies Keys<StaffUserInput>],
+  ['UpdateUser', { first_name: true, last_name: true, phone: true, role: true, agency_id: true, centre_id: true, status: true } satisfies Keys<StaffUserUpdate>],
+  ['SetPassword', { token: true, password: true } satisfies Keys<SetPasswordInput>],
 ];
+
+/** The query parameters an operation documents. */
+const parametersOf = (path: string, method: string) =>
+  ((openapi.paths as unknown as Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema: { enum?: string[]; $ref?: string } }> }>>)[path]?.[method]?.parameters ?? []).filter(
+    (p) => p.in === 'query',
+  );
 
 describe('the API types and the OpenAPI document', () => {
   it.each(TYPES)('%s: the same properties', (schema, keys) => {
@@ -181,5 +213,16 @@ describe('the API types and the OpenAPI document', () => {
   ] as const)('SearchRequest.%s: the documented codes', (field, codes) => {
     const property = (schemas.SearchRequest!.properties![field] ?? {}) as { enum?: string[] };
     expect([...codes].sort()).toEqual([...(property.enum ?? [])].sort());
+  });
+
+  it('GET /users: the documented query parameters and their codes', () => {
+    const params = parametersOf('/api/v1/users', 'get');
+    const names = { q: true, role: true, agency_id: true, centre_id: true, status: true, sort: true, order: true, cursor: true, limit: true } satisfies Keys<StaffUserQuery>;
+    expect(params.map((p) => p.name).sort()).toEqual(Object.keys(names).sort());
+    const codes = (name: string) => params.find((p) => p.name === name)!.schema.enum;
+    expect(codes('sort')!.sort()).toEqual((['name', 'email', 'role', 'created_at', 'last_login_at'] satisfies NonNullable<StaffUserQuery['sort']>[]).sort());
+    expect(codes('order')!.sort()).toEqual((['asc', 'desc'] satisfies NonNullable<StaffUserQuery['order']>[]).sort());
+    const status = (schemas.AccountStatus as { enum?: string[] }).enum!;
+    expect([...status].sort()).toEqual((['active', 'invited', 'disabled'] satisfies StaffUser['status'][]).sort());
   });
 });

@@ -89,6 +89,9 @@ export const ROLES = ['SUPER_ADMIN', 'ADMIN_TENANT', 'ADMIN_AGENCE', 'ADMIN_CT',
 /** A role, as the API codes it (`role`). */
 export type Role = (typeof ROLES)[number];
 
+/** The roles of a network's accounts, as the API lists them (the platform's super admin aside). */
+export const NETWORK_ROLES = ['ADMIN_TENANT', 'ADMIN_AGENCE', 'ADMIN_CT', 'CONTROLEUR', 'CALL_CENTER', 'CLIENT'] as const satisfies readonly Role[];
+
 /** Each role's French name. */
 export const ROLE: Readonly<Record<Role, { label: string }>> = {
   SUPER_ADMIN: { label: 'Super administrateur' },

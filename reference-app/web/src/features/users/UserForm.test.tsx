@@ -68,7 +68,7 @@ describe('UserForm', () => {
     calls = fakeFetch(() => json(201, SAVED));
     open();
     const roles = within(field(/Rôle/) as HTMLElement).getAllByRole('option').map((o) => o.textContent);
-    expect(roles).toEqual(['Choisir un rôle…', 'Administrateur d’agence', 'Responsable de centre', 'Contrôleur', 'Conseiller du centre d’appels']);
+    expect(roles).toEqual(['Choisir un rôle…', 'Administrateur du réseau', 'Administrateur d’agence', 'Responsable de centre', 'Contrôleur', 'Conseiller du centre d’appels']);
     expect(screen.queryByLabelText(/Agence/)).not.toBeInTheDocument();
     await userEvent.selectOptions(field(/Rôle/), 'ADMIN_AGENCE');
     expect(field(/Agence/)).toBeRequired();

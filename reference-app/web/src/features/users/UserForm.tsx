@@ -24,13 +24,15 @@ export interface UserFormProps {
   /** The agencies and centres the signed-in user may read. */
   agencies: readonly Agency[];
   centres: readonly NetworkCentre[];
+  /** The account edited is the signed-in user's: its role and place are not theirs to change. */
+  ownAccount?: boolean;
   /** Called with the account the server saved. */
   onSaved: (user: StaffUser) => void;
   onCancel: () => void;
 }
 
 /** Creates or edits a staff account. */
-export function UserForm({ user, grantable, agencies, centres, onSaved, onCancel }: UserFormProps) {
+export function UserForm({ user, grantable, agencies, centres, ownAccount, onSaved, onCancel }: UserFormProps) {
   const client = useQueryClient();
   const roles = user && !grantable.includes(user.role) ? [user.role, ...grantable] : grantable;
   const centreAgency = centres.find((c) => c.id === user?.centre_id)?.agency_id;
@@ -87,15 +89,25 @@ export function UserForm({ user, grantable, agencies, centres, onSaved, onCancel
       <FormField label="Téléphone" error={e.phone?.message} hint="Facultatif.">
         <Input type="tel" autoComplete="off" {...form.register('phone')} data-testid="user-phone" />
       </FormField>
-      <FormField label="Rôle" required error={e.role?.message}>
-        <Select options={roles.map((r) => ({ value: r, label: roleLabel(r) }))} placeholder="Choisir un rôle…" {...form.register('role')} data-testid="user-role" />
-      </FormField>
-      {scope !== 'network' && (
+      {ownAccount && user ? (
+        <div className="text-sm" data-testid="user-own-access">
+          <p className="font-medium text-ink-strong dark:text-gray-100">
+            {roleLabel(user.role)}
+            {user.centre_id ? ` · ${centres.find((c) => c.id === user.centre_id)?.name ?? ''}` : user.agency_id ? ` · ${agencies.find((a) => a.id === user.agency_id)?.name ?? ''}` : ''}
+          </p>
+          <p className="text-xs">Votre rôle et votre périmètre se changent par un autre administrateur.</p>
+        </div>
+      ) : (
+        <FormField label="Rôle" required error={e.role?.message}>
+          <Select options={roles.map((r) => ({ value: r, label: roleLabel(r) }))} placeholder="Choisir un rôle…" {...form.register('role')} data-testid="user-role" />
+        </FormField>
+      )}
+      {!ownAccount && scope !== 'network' && (
         <FormField label="Agence" required={scope === 'agency'} error={e.agency_id?.message} hint={scope === 'centre' ? 'Pour trouver le centre plus vite.' : undefined}>
           <Select options={agencyOptions} placeholder={scope === 'centre' ? 'Toutes les agences' : 'Choisir une agence…'} {...agencyField} data-testid="user-agency" />
         </FormField>
       )}
-      {scope === 'centre' && (
+      {!ownAccount && scope === 'centre' && (
         <FormField label="Centre" required error={e.centre_id?.message}>
           <Select options={centreOptions} placeholder="Choisir un centre…" {...form.register('centre_id')} data-testid="user-centre" />
         </FormField>

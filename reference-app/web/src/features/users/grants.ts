@@ -2,10 +2,13 @@
 // (`ROLE_NOT_GRANTABLE` otherwise), so that the forms offer only what the server will take.
 import type { Role } from '@/domain/vocabulary';
 
-/** The roles each role may create accounts of. */
+/**
+ * The roles each role may give: create accounts of, edit the accounts holding, or change an
+ * account's role to. A network needs more than one admin, so ADMIN_TENANT gives its own role;
+ * ADMIN_AGENCE gives the staff of its agency's centres. Nobody gives CLIENT (clients sign up).
+ */
 export const GRANTABLE: Readonly<Partial<Record<Role, readonly Role[]>>> = {
-  ADMIN_TENANT: ['ADMIN_AGENCE', 'ADMIN_CT', 'CONTROLEUR', 'CALL_CENTER'],
-  // Of the centres of its own agency only.
+  ADMIN_TENANT: ['ADMIN_TENANT', 'ADMIN_AGENCE', 'ADMIN_CT', 'CONTROLEUR', 'CALL_CENTER'],
   ADMIN_AGENCE: ['ADMIN_CT', 'CONTROLEUR'],
 };
 
@@ -23,6 +26,3 @@ export function scopeOf(role: string): RoleScope {
   if (role === 'ADMIN_CT' || role === 'CONTROLEUR') return 'centre';
   return 'network';
 }
-
-/** The roles of staff accounts, as the users list filters them. */
-export const STAFF_ROLES: readonly Role[] = ['ADMIN_TENANT', 'ADMIN_AGENCE', 'ADMIN_CT', 'CONTROLEUR', 'CALL_CENTER'];

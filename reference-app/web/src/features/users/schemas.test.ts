@@ -24,8 +24,8 @@ const user: StaffUser = {
 };
 
 describe('who may grant what', () => {
-  it('lets a tenant admin grant every staff role below its own, an agency admin its centres’ staff', () => {
-    expect(grantableBy('ADMIN_TENANT')).toEqual(['ADMIN_AGENCE', 'ADMIN_CT', 'CONTROLEUR', 'CALL_CENTER']);
+  it('lets a tenant admin grant every staff role of its network, an agency admin its centres’ staff', () => {
+    expect(grantableBy('ADMIN_TENANT')).toEqual(['ADMIN_TENANT', 'ADMIN_AGENCE', 'ADMIN_CT', 'CONTROLEUR', 'CALL_CENTER']);
     expect(grantableBy('ADMIN_AGENCE')).toEqual(['ADMIN_CT', 'CONTROLEUR']);
     expect(grantableBy('CONTROLEUR')).toEqual([]);
   });
@@ -49,7 +49,7 @@ describe('the staff account form', () => {
 
   it('offers only the roles the signed-in user may grant', () => {
     expect(issues(tenantSchema.safeParse({ ...ok, role: '' }))).toEqual({ role: 'Choisissez un rôle.' });
-    expect(issues(tenantSchema.safeParse({ ...ok, role: 'ADMIN_TENANT' }))).toEqual({ role: 'Choisissez un rôle.' });
+    expect(issues(tenantSchema.safeParse({ ...ok, role: 'CLIENT' }))).toEqual({ role: 'Choisissez un rôle.' });
     expect(issues(userSchema(grantableBy('ADMIN_AGENCE')).safeParse({ ...ok, role: 'ADMIN_AGENCE' }))).toEqual({ role: 'Choisissez un rôle.' });
   });
 
@@ -72,12 +72,13 @@ describe('the staff account form', () => {
     expect(toCreateBody({ ...ok, role: 'CALL_CENTER' })).not.toHaveProperty('agency_id');
   });
 
-  it('changes only what changed, and drops a scope the new role does not have', () => {
+  it('changes only what changed, sending the one id the role takes', () => {
     const same = userFormValues(user);
     expect(toUpdateBody(same, user)).toEqual({});
     expect(toUpdateBody({ ...same, first_name: 'Pauline', phone: '' }, user)).toEqual({ first_name: 'Pauline', phone: null });
     expect(toUpdateBody({ ...same, centre_id: 'c2' }, user)).toEqual({ centre_id: 'c2' });
-    expect(toUpdateBody({ ...same, role: 'CALL_CENTER' }, user)).toEqual({ role: 'CALL_CENTER', agency_id: null, centre_id: null });
-    expect(toUpdateBody({ ...same, role: 'ADMIN_AGENCE', agency_id: 'a2' }, user)).toEqual({ role: 'ADMIN_AGENCE', agency_id: 'a2', centre_id: null });
+    // The server drops the ids a new role does not take.
+    expect(toUpdateBody({ ...same, role: 'CALL_CENTER' }, user)).toEqual({ role: 'CALL_CENTER' });
+    expect(toUpdateBody({ ...same, role: 'ADMIN_AGENCE', agency_id: 'a2' }, user)).toEqual({ role: 'ADMIN_AGENCE', agency_id: 'a2' });
   });
 });

@@ -67,8 +67,9 @@ export function toCreateBody(v: UserForm): StaffUserInput {
 }
 
 /**
- * The body of `PUT /users/{id}` for valid form values: only what changed from `user`. The
- * server sets the agency of centre staff from their centre, so it is not sent for them.
+ * The body of `PUT /users/{id}` for valid form values: only what changed from `user`. Only the
+ * id the role takes is sent: the server drops the ids a new role does not take, and sets the
+ * agency of centre staff from their centre.
  */
 export function toUpdateBody(v: UserForm, user: StaffUser): StaffUserUpdate {
   const body: StaffUserUpdate = {};
@@ -80,7 +81,7 @@ export function toUpdateBody(v: UserForm, user: StaffUser): StaffUserUpdate {
   if (phone !== user.phone) body.phone = phone;
   if (v.role !== user.role) body.role = v.role as Role;
   const { agency_id, centre_id } = scopeIds(v);
-  if (scopeOf(v.role) !== 'centre' && agency_id !== user.agency_id) body.agency_id = agency_id;
-  if (centre_id !== user.centre_id) body.centre_id = centre_id;
+  if (agency_id && agency_id !== user.agency_id) body.agency_id = agency_id;
+  if (centre_id && centre_id !== user.centre_id) body.centre_id = centre_id;
   return body;
 }

@@ -1,17 +1,18 @@
-// /tenant/utilisateurs: the network's staff accounts (an agency admin sees its agency's): search,
-// filters by role, status, agency and centre, sort, pages; create (the person is invited by
-// e-mail), edit, deactivate or reactivate, delete, and deactivate many at once.
+// /tenant/utilisateurs: the network's accounts (an agency admin sees its agency's staff): search,
+// filters by role, status, agency and centre, sort, pages; for the accounts of a role the admin
+// may give: create (the person is invited by e-mail), edit, deactivate or reactivate, delete,
+// and deactivate many at once.
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '@/api/messages';
 import { keys } from '@/api/keys';
 import type { StaffUser, StaffUserQuery, StaffUserSort, StaffUserStatus } from '@/api/types';
-import { ROLE, USER_STATUS, USER_STATUSES, roleLabel, type Role } from '@/domain/vocabulary';
+import { NETWORK_ROLES, ROLE, USER_STATUS, USER_STATUSES, roleLabel, type Role } from '@/domain/vocabulary';
 import { numericDate, time } from '@/domain/format';
 import { useMe } from '@/features/auth/session';
 import { agenciesQuery, centresQuery } from '@/features/network/api';
 import { deleteUser, updateUser, usersQuery } from '@/features/users/api';
-import { STAFF_ROLES, grantableBy } from '@/features/users/grants';
+import { grantableBy } from '@/features/users/grants';
 import { UserForm } from '@/features/users/UserForm';
 import { Badge, Button, ConfirmDialog, Drawer, DropdownMenu, PageTitle, useToast, type BadgeTone } from '@/ui';
 import { DataTable, useTableQuery, type BulkAction, type DataColumn, type TableQuery } from '@/ui/staff';
@@ -55,6 +56,9 @@ export default function Users() {
   const centreName = (id: string | null) => centres.data?.find((c) => c.id === id)?.name;
   const grantable = grantableBy(me.data?.role ?? '');
   const myId = me.data?.id;
+  // The accounts this admin manages: those of a role it may give (not the clients, who manage
+  // their own account); its own, but not its own access.
+  const manages = (u: StaffUser) => grantable.includes(u.role);
 
   const refresh = () => client.invalidateQueries({ queryKey: keys.users.all() });
   const change = useMutation({
@@ -114,7 +118,7 @@ export default function Users() {
 
   const agencyFilter = table.query.filters.agency_id ?? '';
   const filters = [
-    { key: 'role', label: 'Rôle', all: 'Tous les rôles', options: STAFF_ROLES.map((r) => ({ value: r, label: ROLE[r].label })) },
+    { key: 'role', label: 'Rôle', all: 'Tous les rôles', options: NETWORK_ROLES.map((r) => ({ value: r, label: ROLE[r].label })) },
     { key: 'status', label: 'Statut', all: 'Tous les statuts', options: USER_STATUSES.map((s) => ({ value: s, label: USER_STATUS[s].plural })) },
     { key: 'agency_id', label: 'Agence', all: 'Toutes les agences', options: (agencies.data ?? []).map((a) => ({ value: a.id, label: a.name })) },
     {
@@ -130,30 +134,31 @@ export default function Users() {
       label: 'Désactiver',
       danger: true,
       onRun: (rows, done) => {
-        const users = rows.filter((u) => u.status !== 'disabled' && u.id !== myId);
-        if (users.length === 0) toast('info', 'Les comptes choisis sont déjà désactivés.');
+        const users = rows.filter((u) => u.status !== 'disabled' && u.id !== myId && manages(u));
+        if (users.length === 0) toast('info', 'Aucun des comptes choisis ne peut être désactivé par vous (déjà désactivés, le vôtre, ou des clients).');
         else setPending({ kind: 'bulk-disable', users, done });
       },
     },
   ];
 
-  const rowActions = (u: StaffUser) => (
-    <DropdownMenu
-      label="Actions"
-      accessibleLabel={`Actions pour ${fullName(u)}`}
-      items={[
-        { label: 'Modifier', onSelect: () => setEditing(u) },
-        u.status === 'disabled'
-          ? { label: 'Réactiver', onSelect: () => setPending({ kind: 'enable', user: u }) }
-          : { label: 'Désactiver', onSelect: () => setPending({ kind: 'disable', user: u }), disabled: u.id === myId },
-        { label: 'Supprimer', danger: true, onSelect: () => setPending({ kind: 'delete', user: u }), disabled: u.id === myId },
-      ]}
-    />
-  );
+  const rowActions = (u: StaffUser) =>
+    manages(u) && (
+      <DropdownMenu
+        label="Actions"
+        accessibleLabel={`Actions pour ${fullName(u)}`}
+        items={[
+          { label: 'Modifier', onSelect: () => setEditing(u) },
+          u.status === 'disabled'
+            ? { label: 'Réactiver', onSelect: () => setPending({ kind: 'enable', user: u }) }
+            : { label: 'Désactiver', onSelect: () => setPending({ kind: 'disable', user: u }), disabled: u.id === myId },
+          { label: 'Supprimer', danger: true, onSelect: () => setPending({ kind: 'delete', user: u }), disabled: u.id === myId },
+        ]}
+      />
+    );
 
   return (
     <div>
-      <PageTitle sub="Les comptes du personnel : rôles, périmètres et accès.">Utilisateurs</PageTitle>
+      <PageTitle sub="Les comptes du réseau, personnel et clients : rôles, périmètres et accès.">Utilisateurs</PageTitle>
       <DataTable
         id="tenant-users"
         caption="Utilisateurs"
@@ -195,6 +200,7 @@ export default function Users() {
             grantable={grantable}
             agencies={agencies.data ?? []}
             centres={centres.data ?? []}
+            ownAccount={editing !== 'new' && editing.id === myId}
             onSaved={(saved) => {
               toast('success', editing === 'new' ? `Invitation envoyée à ${saved.email}.` : 'Modifications enregistrées.');
               setEditing(null);
