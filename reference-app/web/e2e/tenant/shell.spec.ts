@@ -28,6 +28,7 @@ test.describe('staff shell (in-memory API)', () => {
     } else {
       // Under 768 px the sections and the person are in the drawer.
       await expect(page.getByTestId('shell-sidebar')).toBeHidden();
+      await expect(page.getByTestId('shell-fold')).toBeHidden();
     }
     const nav = await shell.navigation();
     await expect(nav.getByRole('link', { name: 'Utilisateurs' })).toHaveAttribute('aria-current', 'page');
@@ -90,6 +91,9 @@ test.describe('staff shell (in-memory API)', () => {
     await page.getByRole('button', { name: 'Thème sombre' }).click();
     await expect(page.getByRole('button', { name: 'Thème sombre' })).toHaveAttribute('aria-pressed', 'true');
     await expect.poll(background).not.toBe(light);
+    // The page's text turns light too.
+    const heading = page.getByRole('heading', { level: 1, name: 'Utilisateurs' });
+    expect(await heading.evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(26, 32, 44)');
     await page.reload();
     await expect(page.getByTestId('staff-shell')).toHaveClass(/dark/);
   });

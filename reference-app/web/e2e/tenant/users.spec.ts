@@ -84,7 +84,7 @@ test.describe('tenant users (in-memory API)', () => {
     await users.open();
     await page.getByRole('button', { name: 'Nouvel utilisateur' }).click();
     const form = page.getByRole('dialog', { name: 'Nouvel utilisateur' });
-    await form.getByLabel('Rôle').selectOption({ label: 'Administrateur d’agence' });
+    await form.getByLabel('Rôle').selectOption({ label: 'Responsable d’agence' });
     await form.getByRole('button', { name: 'Créer et inviter' }).click();
     await expect(form.getByText('Prénom requis.')).toBeVisible();
     await expect(form.getByText('Adresse e-mail requise.')).toBeVisible();

@@ -94,10 +94,10 @@ export const NETWORK_ROLES = ['ADMIN_TENANT', 'ADMIN_AGENCE', 'ADMIN_CT', 'CONTR
 
 /** Each role's French name. */
 export const ROLE: Readonly<Record<Role, { label: string }>> = {
-  SUPER_ADMIN: { label: 'Super administrateur' },
+  SUPER_ADMIN: { label: 'Administrateur de la plateforme' },
   ADMIN_TENANT: { label: 'Administrateur du réseau' },
-  ADMIN_AGENCE: { label: 'Administrateur d’agence' },
-  ADMIN_CT: { label: 'Responsable de centre' },
+  ADMIN_AGENCE: { label: 'Responsable d’agence' },
+  ADMIN_CT: { label: 'Chef de centre' },
   CONTROLEUR: { label: 'Contrôleur' },
   CALL_CENTER: { label: 'Conseiller du centre d’appels' },
   CLIENT: { label: 'Client' },

@@ -99,7 +99,8 @@ export function StaffShell({ portal, home, nav, person, onSignOut, signingOut, b
     localStorage.setItem(FOLDED_KEY, String(!folded));
     setFolded(!folded);
   };
-  const iconButton = 'inline-flex h-10 w-10 shrink-0 items-center justify-center rounded-md text-ink-strong hover:bg-brand-50 dark:text-gray-100 dark:hover:bg-gray-700';
+  // Without its display, which each button sets (hidden on some widths).
+  const iconButton = 'h-10 w-10 shrink-0 items-center justify-center rounded-md text-ink-strong hover:bg-brand-50 dark:text-gray-100 dark:hover:bg-gray-700';
   return (
     <div className={cx(dark && 'dark')} data-testid="staff-shell">
       <div className="min-h-dvh bg-gray-50 text-ink dark:bg-gray-900 dark:text-gray-300">
@@ -115,7 +116,7 @@ export function StaffShell({ portal, home, nav, person, onSignOut, signingOut, b
           Aller au contenu
         </a>
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-gray-200 bg-white px-2 sm:px-3 dark:border-gray-700 dark:bg-gray-800">
-          <button type="button" className={cx(iconButton, 'md:hidden')} aria-label="Ouvrir le menu" aria-expanded={drawer} onClick={() => setDrawer(true)} data-testid="shell-menu">
+          <button type="button" className={cx(iconButton, 'inline-flex md:hidden')} aria-label="Ouvrir le menu" aria-expanded={drawer} onClick={() => setDrawer(true)} data-testid="shell-menu">
             <Icon name="menu" />
           </button>
           <button
@@ -131,7 +132,7 @@ export function StaffShell({ portal, home, nav, person, onSignOut, signingOut, b
           </button>
           <Link to={home} className="flex min-w-0 items-center gap-2 font-bold text-ink-strong dark:text-gray-100">
             <img src="/icons/icon.svg" alt="" width={28} height={28} />
-            <span className="hidden sm:inline">PTI Calendar</span>
+            <span className="hidden whitespace-nowrap lg:inline">PTI Calendar</span>
             <span className="truncate font-medium text-ink dark:text-gray-300">{portal}</span>
           </Link>
           <div className="ml-auto flex items-center gap-1 sm:gap-3">
@@ -142,7 +143,7 @@ export function StaffShell({ portal, home, nav, person, onSignOut, signingOut, b
             )}
             <button
               type="button"
-              className={iconButton}
+              className={cx(iconButton, 'inline-flex')}
               aria-label="Thème sombre"
               aria-pressed={dark}
               onClick={() => setTheme(dark ? 'light' : 'dark')}

@@ -68,7 +68,7 @@ describe('UserForm', () => {
     calls = fakeFetch(() => json(201, SAVED));
     open();
     const roles = within(field(/Rôle/) as HTMLElement).getAllByRole('option').map((o) => o.textContent);
-    expect(roles).toEqual(['Choisir un rôle…', 'Administrateur du réseau', 'Administrateur d’agence', 'Responsable de centre', 'Contrôleur', 'Conseiller du centre d’appels']);
+    expect(roles).toEqual(['Choisir un rôle…', 'Administrateur du réseau', 'Responsable d’agence', 'Chef de centre', 'Contrôleur', 'Conseiller du centre d’appels']);
     expect(screen.queryByLabelText(/Agence/)).not.toBeInTheDocument();
     await userEvent.selectOptions(field(/Rôle/), 'ADMIN_AGENCE');
     expect(field(/Agence/)).toBeRequired();
@@ -84,7 +84,7 @@ describe('UserForm', () => {
   it('offers an agency admin the staff of its centres only', () => {
     fakeFetch(() => json(201, SAVED));
     open({ role: 'ADMIN_AGENCE', agencies: [AGENCIES[0]!] });
-    expect(within(field(/Rôle/) as HTMLElement).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choisir un rôle…', 'Responsable de centre', 'Contrôleur']);
+    expect(within(field(/Rôle/) as HTMLElement).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choisir un rôle…', 'Chef de centre', 'Contrôleur']);
   });
 
   it('says in French what is missing before sending anything', async () => {

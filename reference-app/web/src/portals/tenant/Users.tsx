@@ -47,17 +47,20 @@ export default function Users() {
   const client = useQueryClient();
   const table = useTableQuery({ sort: { key: 'name', dir: 'asc' } });
   const users = useQuery(usersQuery(toUserQuery(table.query)));
-  const agencies = useQuery(agenciesQuery());
+  const allAgencies = useQuery(agenciesQuery());
   const centres = useQuery(centresQuery(null));
+  // An agency admin reads every agency of the network but manages its own only.
+  const ownAgency = me.data?.role === 'ADMIN_AGENCE' ? me.data.agency_id : null;
+  const agencies = (ownAgency ? allAgencies.data?.filter((a) => a.id === ownAgency) : allAgencies.data) ?? [];
   const [editing, setEditing] = useState<StaffUser | 'new' | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
 
-  const agencyName = (id: string | null) => agencies.data?.find((a) => a.id === id)?.name;
+  const agencyName = (id: string | null) => allAgencies.data?.find((a) => a.id === id)?.name;
   const centreName = (id: string | null) => centres.data?.find((c) => c.id === id)?.name;
   const grantable = grantableBy(me.data?.role ?? '');
   const myId = me.data?.id;
-  // The accounts this admin manages: those of a role it may give (not the clients, who manage
-  // their own account); its own, but not its own access.
+  // The accounts this admin manages: those of a role it may give (never a client's: clients
+  // manage their own). Its own account is one of them for its names, not for its access.
   const manages = (u: StaffUser) => grantable.includes(u.role);
 
   const refresh = () => client.invalidateQueries({ queryKey: keys.users.all() });
@@ -120,7 +123,7 @@ export default function Users() {
   const filters = [
     { key: 'role', label: 'Rôle', all: 'Tous les rôles', options: NETWORK_ROLES.map((r) => ({ value: r, label: ROLE[r].label })) },
     { key: 'status', label: 'Statut', all: 'Tous les statuts', options: USER_STATUSES.map((s) => ({ value: s, label: USER_STATUS[s].plural })) },
-    { key: 'agency_id', label: 'Agence', all: 'Toutes les agences', options: (agencies.data ?? []).map((a) => ({ value: a.id, label: a.name })) },
+    { key: 'agency_id', label: 'Agence', all: 'Toutes les agences', options: agencies.map((a) => ({ value: a.id, label: a.name })) },
     {
       key: 'centre_id',
       label: 'Centre',
@@ -198,7 +201,7 @@ export default function Users() {
             key={editing === 'new' ? 'new' : editing.id}
             user={editing === 'new' ? undefined : editing}
             grantable={grantable}
-            agencies={agencies.data ?? []}
+            agencies={agencies}
             centres={centres.data ?? []}
             ownAccount={editing !== 'new' && editing.id === myId}
             onSaved={(saved) => {
