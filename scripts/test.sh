@@ -91,7 +91,7 @@ test_e2e() {
     PTI_RATE_LIMITS=auth=2000,search=20000,default=50000 RUST_LOG=warn "$server_bin" serve >"$server_log" 2>&1 &
   server_pid=$!
   wait_ready "$url" "$server_log"
-  (cd reference-app/web && PTI_WEB_URL=$url PTI_SERVER_URL=$url step npx playwright test --project=journeys --project=journeys-mobile)
+  (cd reference-app/web && PTI_WEB_URL=$url PTI_SERVER_URL=$url step npx playwright test --project=journeys --project=journeys-mobile --project=journeys-tenant --project=journeys-tenant-768)
   kill "$server_pid" 2>/dev/null || true
   server_pid=
 }

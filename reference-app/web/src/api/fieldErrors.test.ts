@@ -29,3 +29,23 @@ describe('server errors on form fields', () => {
     expect(setError).not.toHaveBeenCalled();
   });
 });
+
+describe('server refusals of staff accounts on their fields', () => {
+  it('puts ROLE_NOT_GRANTABLE on the role', () => {
+    const setError = vi.fn();
+    expect(applyServerError(new ApiError(403, 'ROLE_NOT_GRANTABLE', 'x'), setError, ['role', 'email'])).toBeNull();
+    expect(setError).toHaveBeenCalledWith('role', { type: 'server', message: 'Vous ne pouvez pas attribuer ce rôle sur ce périmètre.' }, { shouldFocus: true });
+  });
+
+  it('puts a refusal on the field its details name, before the field of its code', () => {
+    const setError = vi.fn();
+    applyServerError(new ApiError(403, 'ROLE_NOT_GRANTABLE', 'x', { field: 'centre_id' }), setError, ['role', 'centre_id']);
+    expect(setError.mock.calls[0]![0]).toBe('centre_id');
+  });
+
+  it('words a VALIDATION of a scope field in French', () => {
+    const setError = vi.fn();
+    applyServerError(new ApiError(422, 'VALIDATION', 'x', { field: 'centre_id', reason: 'not a centre of your agency' }), setError, ['centre_id']);
+    expect(setError).toHaveBeenCalledWith('centre_id', { type: 'server', message: 'Choisissez un centre de votre périmètre.' }, { shouldFocus: true });
+  });
+});

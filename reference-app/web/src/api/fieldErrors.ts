@@ -14,10 +14,11 @@ const CODE_FIELDS: Record<string, string> = {
   PLATE_ALREADY_BOOKED: 'immatriculation',
   VEHICLE_EXISTS: 'immatriculation',
   EMAIL_TAKEN: 'email',
+  ROLE_NOT_GRANTABLE: 'role',
 };
 
 /**
- * Puts a server refusal on the form field it names (`VALIDATION` with `details.field`, or a
+ * Puts a server refusal on the form field it names (`details.field`, or the field of a
  * field-specific code); returns the message left for the whole form, or null when a field took it.
  */
 export function applyServerError<T extends FieldValues>(
@@ -27,11 +28,12 @@ export function applyServerError<T extends FieldValues>(
   rename: Record<string, string> = {},
 ): string | null {
   if (error instanceof ApiError) {
-    const raw = error.code === 'VALIDATION' ? error.field : CODE_FIELDS[error.code];
-    const field = raw ? (rename[raw] ?? raw) : undefined;
-    if (field && fields.includes(field)) {
-      const message = error.code === 'VALIDATION' ? fieldMessage(raw!, error.details.reason) : errorMessage(error);
-      setError(field as Path<T>, { type: 'server', message }, { shouldFocus: true });
+    const validation = error.code === 'VALIDATION';
+    const named = validation ? [error.field] : [error.field, CODE_FIELDS[error.code]];
+    const raw = named.find((f) => f !== undefined && fields.includes(rename[f] ?? f));
+    if (raw) {
+      const message = validation ? fieldMessage(raw) : errorMessage(error);
+      setError((rename[raw] ?? raw) as Path<T>, { type: 'server', message }, { shouldFocus: true });
       return null;
     }
   }

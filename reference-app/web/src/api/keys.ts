@@ -1,11 +1,13 @@
 // The query keys of every cached API answer, in one place: a query names its key here, and an
 // invalidation names the same key (or a prefix of it: `keys.myRdvs.all` covers every list).
-import type { CalendarQuery, RdvScope, SearchRequest } from './types';
+import type { CalendarQuery, RdvScope, SearchRequest, StaffUserQuery } from './types';
 
 /** The query-key factory. */
 export const keys = {
   /** The signed-in user. */
   me: () => ['me'] as const,
+  /** The network the portal serves. */
+  tenant: () => ['tenant'] as const,
   /** The signed-in client's saved vehicles. */
   vehicles: () => ['vehicles'] as const,
   /** The signed-in client's notification preferences. */
@@ -23,4 +25,13 @@ export const keys = {
     all: () => ['my-rdvs'] as const,
     list: (scope: RdvScope, status: string) => ['my-rdvs', scope, status] as const,
   },
+  /** The network's staff accounts: `all` covers every page of every filter. */
+  users: {
+    all: () => ['users'] as const,
+    list: (query: StaffUserQuery) => ['users', 'list', query] as const,
+  },
+  /** The agencies the signed-in user may read. */
+  agencies: () => ['agencies'] as const,
+  /** The centres the signed-in user may read, of one agency or all. */
+  centres: (agencyId: string | null) => ['centres', agencyId] as const,
 };

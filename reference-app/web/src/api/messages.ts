@@ -40,16 +40,46 @@ const MESSAGES: Record<string, string> = {
   ILLEGAL_STATUS_TRANSITION: 'Ce rendez-vous ne peut plus être modifié.',
   UNKNOWN_BOOKING: 'Rendez-vous introuvable.',
   IDEMPOTENCY_CONFLICT: 'Cette demande a déjà été envoyée avec d’autres informations. Rechargez la page.',
+  IDEMPOTENCY_KEY_REQUIRED: 'La demande n’a pas pu être envoyée. Rechargez la page et réessayez.',
+  OUT_OF_SCOPE: 'Cette information ne relève pas de votre périmètre (agence ou centre).',
+  CROSS_TENANT: 'Cette information appartient à un autre réseau.',
+  TENANT_REQUIRED: 'Le réseau n’a pas pu être identifié. Rechargez la page.',
+  UNKNOWN_TENANT: 'Ce réseau est inconnu.',
+  ROLE_NOT_GRANTABLE: 'Vous ne pouvez pas attribuer ce rôle sur ce périmètre.',
+  CANNOT_CHANGE_OWN_ACCESS: 'Vous ne pouvez changer ni votre propre rôle, ni votre agence ou votre centre, ni votre statut, ni supprimer votre compte.',
+  INVALID_TOKEN: 'Ce lien n’est plus valable : il a déjà servi ou il a expiré.',
+  BAD_REQUEST: 'La demande est invalide. Rechargez la page et réessayez.',
+  INVALID_JSON: 'La demande est invalide. Rechargez la page et réessayez.',
+  UNSUPPORTED_MEDIA_TYPE: 'La demande est invalide. Rechargez la page et réessayez.',
+  PAYLOAD_TOO_LARGE: 'Les informations envoyées sont trop volumineuses.',
+  INVALID_LIMIT: 'Nombre de résultats demandé invalide.',
+  NO_ROUTE: 'Ce service n’existe pas.',
+  INTERNAL: 'Le service a rencontré un problème. Réessayez dans un instant.',
 };
 
-/** A French sentence for any error thrown by the API client. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return MESSAGES[error.code] ?? error.message ?? 'Une erreur est survenue.';
-  return 'Une erreur inattendue est survenue.';
+/** The French sentence for an error of a code no message names, by its HTTP status. */
+function byStatus(status: number): string {
+  if (status === 401) return 'Votre session a expiré. Reconnectez-vous.';
+  if (status === 403) return 'Accès refusé : votre compte ne permet pas cette action.';
+  if (status === 404) return 'Introuvable.';
+  if (status === 409) return 'Les informations ont changé entre-temps. Rechargez la page.';
+  if (status === 429) return MESSAGES.RATE_LIMITED!;
+  if (status >= 500) return 'Le service est momentanément indisponible. Réessayez dans un instant.';
+  return 'Une erreur est survenue.';
 }
 
-/** The French reason of a field's server-side refusal. */
-export function fieldMessage(field: string, reason: unknown): string {
+/**
+ * A French sentence for any error thrown by the API client: the words of its code, else
+ * `fallback`, else a sentence for its HTTP status. The server's own (English) message is never
+ * shown.
+ */
+export function errorMessage(error: unknown, fallback?: string): string {
+  if (error instanceof ApiError) return MESSAGES[error.code] ?? fallback ?? byStatus(error.status);
+  return fallback ?? 'Une erreur inattendue est survenue.';
+}
+
+/** The French reason of a field's server-side refusal (the server's own reason is English). */
+export function fieldMessage(field: string): string {
   const known: Record<string, string> = {
     email: 'Adresse e-mail invalide.',
     phone: 'Numéro de téléphone invalide.',
@@ -61,6 +91,10 @@ export function fieldMessage(field: string, reason: unknown): string {
     exp_month: 'Mois d’expiration invalide.',
     exp_year: 'Carte expirée.',
     cvc: 'Cryptogramme invalide.',
+    role: 'Rôle invalide.',
+    agency_id: 'Choisissez une agence de votre périmètre.',
+    centre_id: 'Choisissez un centre de votre périmètre.',
+    token: 'Ce lien n’est plus valable.',
   };
-  return known[field] ?? (typeof reason === 'string' ? reason : 'Valeur invalide.');
+  return known[field] ?? 'Valeur invalide.';
 }

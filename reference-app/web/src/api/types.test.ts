@@ -4,9 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import openapi from '../../../openapi.json';
 import type {
+  Agency,
   CardToken,
   Centre,
+  CursorPage,
   CentreCalendar,
+  NetworkCentre,
   NotificationPrefs,
   PaymentResult,
   Place,
@@ -16,7 +19,12 @@ import type {
   SearchRequest,
   SearchResponse,
   SearchResult,
+  SetPasswordInput,
   Slot,
+  StaffUser,
+  StaffUserInput,
+  StaffUserQuery,
+  StaffUserUpdate,
   Tenant,
   Tokens,
   User,
@@ -136,7 +144,63 @@ const TYPES: Array<[string, Record<string, true>]> = [
   ['Vehicle', { id: true, immatriculation: true, vehicle_type: true, fuel: true, marque: true, modele: true, annee: true } satisfies Keys<Vehicle>],
   ['VehicleInput', { immatriculation: true, vehicle_type: true, fuel: true, marque: true, modele: true, annee: true } satisfies Keys<VehicleInput>],
   ['NotificationPrefs', { email: true, sms: true, reminder_j1: true, reminder_h2: true } satisfies Keys<NotificationPrefs>],
+  ['Agency', { id: true, tenant_id: true, code: true, name: true, address: true, postcode: true, city: true, lat: true, lng: true, phone: true, email: true, status: true } satisfies Keys<Agency>],
+  [
+    'Centre',
+    {
+      id: true,
+      tenant_id: true,
+      agency_id: true,
+      code: true,
+      name: true,
+      address: true,
+      postcode: true,
+      city: true,
+      lat: true,
+      lng: true,
+      time_zone: true,
+      phone: true,
+      email: true,
+      rating: true,
+      rating_count: true,
+      lanes: true,
+      daily_capacity: true,
+      grid_minutes: true,
+      buffer_minutes: true,
+      overbooking_percent: true,
+      holiday_policy: true,
+      opening_hours: true,
+      vehicle_categories: true,
+      status: true,
+    } satisfies Keys<NetworkCentre>,
+  ],
+  [
+    'StaffUser',
+    {
+      id: true,
+      email: true,
+      first_name: true,
+      last_name: true,
+      phone: true,
+      role: true,
+      agency_id: true,
+      centre_id: true,
+      status: true,
+      last_login_at: true,
+      created_at: true,
+    } satisfies Keys<StaffUser>,
+  ],
+  ['StaffUserPage', { items: true, next_cursor: true, total: true } satisfies Keys<CursorPage<StaffUser>>],
+  ['CreateUser', { email: true, first_name: true, last_name: true, phone: true, role: true, agency_id: true, centre_id: true } satisfies Keys<StaffUserInput>],
+  ['UpdateUser', { first_name: true, last_name: true, phone: true, role: true, agency_id: true, centre_id: true, status: true } satisfies Keys<StaffUserUpdate>],
+  ['SetPassword', { token: true, password: true } satisfies Keys<SetPasswordInput>],
 ];
+
+/** The query parameters an operation documents. */
+const parametersOf = (path: string, method: string) =>
+  ((openapi.paths as unknown as Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema: { enum?: string[]; $ref?: string } }> }>>)[path]?.[method]?.parameters ?? []).filter(
+    (p) => p.in === 'query',
+  );
 
 describe('the API types and the OpenAPI document', () => {
   it.each(TYPES)('%s: the same properties', (schema, keys) => {
@@ -149,5 +213,16 @@ describe('the API types and the OpenAPI document', () => {
   ] as const)('SearchRequest.%s: the documented codes', (field, codes) => {
     const property = (schemas.SearchRequest!.properties![field] ?? {}) as { enum?: string[] };
     expect([...codes].sort()).toEqual([...(property.enum ?? [])].sort());
+  });
+
+  it('GET /users: the documented query parameters and their codes', () => {
+    const params = parametersOf('/api/v1/users', 'get');
+    const names = { q: true, role: true, agency_id: true, centre_id: true, status: true, sort: true, order: true, cursor: true, limit: true } satisfies Keys<StaffUserQuery>;
+    expect(params.map((p) => p.name).sort()).toEqual(Object.keys(names).sort());
+    const codes = (name: string) => params.find((p) => p.name === name)!.schema.enum;
+    expect(codes('sort')!.sort()).toEqual((['name', 'email', 'role', 'created_at', 'last_login_at'] satisfies NonNullable<StaffUserQuery['sort']>[]).sort());
+    expect(codes('order')!.sort()).toEqual((['asc', 'desc'] satisfies NonNullable<StaffUserQuery['order']>[]).sort());
+    const status = (schemas.AccountStatus as { enum?: string[] }).enum!;
+    expect([...status].sort()).toEqual((['active', 'invited', 'disabled'] satisfies StaffUser['status'][]).sort());
   });
 });

@@ -2,7 +2,7 @@
 // included; times are RFC 3339 with the centre's offset.
 
 // The codes of the trade (categories, control types, fuels, statuses) are the domain's.
-import type { BookingStatus, ControlType, Fuel, VehicleCategory } from '@/domain/vocabulary';
+import type { BookingStatus, ControlType, Fuel, Role, VehicleCategory } from '@/domain/vocabulary';
 
 /** Orders of search results. */
 export type SortKey = 'distance' | 'price' | 'rating' | 'earliest' | 'best';
@@ -228,4 +228,123 @@ export interface NotificationPrefs {
   sms: boolean;
   reminder_j1: boolean;
   reminder_h2: boolean;
+}
+
+/** An agency (agence) of the network, as `GET /agences` lists it (`Agency`). */
+export interface Agency {
+  id: string;
+  tenant_id: string;
+  code: string;
+  name: string;
+  address: string;
+  postcode: string;
+  city: string;
+  lat?: number | null;
+  lng?: number | null;
+  phone?: string | null;
+  email?: string | null;
+  /** `active` or `inactive`. */
+  status: string;
+}
+
+/** A centre (CT) of the network as its staff see it, with its settings (`Centre`; the public
+ * view is {@link Centre}). */
+export interface NetworkCentre {
+  id: string;
+  tenant_id: string;
+  agency_id: string;
+  code: string;
+  name: string;
+  address: string;
+  postcode: string;
+  city: string;
+  lat: number;
+  lng: number;
+  time_zone: string;
+  phone?: string | null;
+  email?: string | null;
+  rating?: number | null;
+  rating_count: number;
+  lanes: number;
+  daily_capacity: number;
+  grid_minutes: number;
+  buffer_minutes: number;
+  overbooking_percent: number;
+  /** `national`, `alsace_moselle` or `open`. */
+  holiday_policy: string;
+  /** RRULE periods in local time. */
+  opening_hours: unknown;
+  vehicle_categories: string[];
+  /** `active` or `inactive`. */
+  status: string;
+}
+
+/** One page of a list the server pages by cursor: `next_cursor` asks for the next one. */
+export interface CursorPage<Item> {
+  items: Item[];
+  next_cursor: string | null;
+  /** How many items the whole filtered list holds. */
+  total: number;
+}
+
+/** The state of a staff account: invited until the password is set, disabled by an admin. */
+export type StaffUserStatus = 'active' | 'invited' | 'disabled';
+
+/** A staff account of the network, as `GET /users` lists it. */
+export interface StaffUser {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  phone: string | null;
+  role: Role;
+  agency_id: string | null;
+  centre_id: string | null;
+  status: StaffUserStatus;
+  last_login_at: string | null;
+  created_at: string;
+}
+
+/** The orders `GET /users` sorts by. */
+export type StaffUserSort = 'name' | 'email' | 'role' | 'created_at' | 'last_login_at';
+
+/** What `GET /users` is asked for: search, filters, order and the page (cursor, limit ≤ 100). */
+export interface StaffUserQuery {
+  q?: string;
+  role?: Role;
+  agency_id?: string;
+  centre_id?: string;
+  status?: StaffUserStatus;
+  sort?: StaffUserSort;
+  order?: 'asc' | 'desc';
+  cursor?: string;
+  limit?: number;
+}
+
+/** A staff account to create (`POST /users`): it is invited by e-mail to set its password. */
+export interface StaffUserInput {
+  email: string;
+  first_name: string;
+  last_name: string;
+  phone?: string;
+  role: Role;
+  agency_id?: string;
+  centre_id?: string;
+}
+
+/** Changes to a staff account (`PUT /users/{id}`); a field left out is kept. */
+export interface StaffUserUpdate {
+  first_name?: string;
+  last_name?: string;
+  phone?: string | null;
+  role?: Role;
+  agency_id?: string | null;
+  centre_id?: string | null;
+  status?: 'active' | 'disabled';
+}
+
+/** The password an invited person chooses with the token of the invitation's link. */
+export interface SetPasswordInput {
+  token: string;
+  password: string;
 }

@@ -7,6 +7,8 @@ import { session } from '@/api/client';
 import type { VehicleInput } from '@/api/types';
 import * as auth from '@/features/auth/api';
 import * as booking from '@/features/booking/api';
+import * as network from '@/features/network/api';
+import * as users from '@/features/users/api';
 import * as search from '@/features/search/api';
 import * as client from '@/portals/client/api';
 
@@ -75,6 +77,15 @@ describe('the API client and the OpenAPI document', () => {
     await client.deleteVehicle(ID);
     await client.getNotificationPrefs();
     await client.putNotificationPrefs({ email: true, sms: false, reminder_j1: true, reminder_h2: false });
+    await network.listAgencies();
+    await network.listCentres(null);
+    await network.listCentres(ID);
+    await users.listUsers({ q: 'dup', role: 'CONTROLEUR', agency_id: ID, centre_id: ID, status: 'active', sort: 'email', order: 'desc', cursor: 'c', limit: 25 });
+    await users.createUser({ email: 'p@d.fr', first_name: 'Paul', last_name: 'Durand', phone: '0612345678', role: 'CONTROLEUR', centre_id: ID }, 'key');
+    await users.createUser({ email: 'a@d.fr', first_name: 'Anne', last_name: 'Durand', role: 'ADMIN_AGENCE', agency_id: ID }, 'key');
+    await users.updateUser(ID, { first_name: 'Paul', last_name: 'Durand', phone: null, role: 'ADMIN_CT', agency_id: ID, centre_id: ID, status: 'disabled' });
+    await users.deleteUser(ID);
+    await auth.setPassword({ token: 'tok', password: 'Agence2026' });
     await auth.logout();
 
     expect(calls.length).toBeGreaterThan(20);

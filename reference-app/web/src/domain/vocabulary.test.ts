@@ -2,7 +2,7 @@
 // every place the document lists them; an extra code there must be a documented alias.
 import { describe, expect, it } from 'vitest';
 import openapi from '../../../openapi.json';
-import { BOOKING_STATUSES, CONTROL_TYPES, FUELS, VEHICLE_CATEGORIES, VEHICLE_CATEGORY_ALIASES } from './vocabulary';
+import { BOOKING_STATUSES, CONTROL_TYPES, FUELS, NETWORK_ROLES, USER_STATUSES, VEHICLE_CATEGORIES, VEHICLE_CATEGORY_ALIASES } from './vocabulary';
 
 type Schema = { enum?: string[]; description?: string };
 
@@ -34,5 +34,16 @@ describe('the vocabulary and the API document', () => {
       expect([...schema.enum!].sort()).toEqual([...codes, ...Object.keys(aliases)].sort());
       for (const alias of Object.keys(aliases)) expect(schema.description, `${name}: alias ${alias} is documented`).toContain(alias);
     }
+  });
+
+  it('role: the roles of a network’s accounts wherever the document lists them', () => {
+    const schemas = enumsNamed('role');
+    expect(schemas.length).toBeGreaterThan(0);
+    for (const schema of schemas) expect([...schema.enum!].sort()).toEqual([...NETWORK_ROLES].sort());
+  });
+
+  it('the states of an account are the document’s', () => {
+    const status = (openapi.components.schemas as unknown as Record<string, Schema>).AccountStatus!;
+    expect([...status.enum!].sort()).toEqual([...USER_STATUSES].sort());
   });
 });

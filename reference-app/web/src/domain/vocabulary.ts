@@ -83,3 +83,37 @@ export const BOOKING_STATUS: Readonly<Record<BookingStatus, { label: string; plu
   cancelled: { label: 'Annulé', plural: 'Annulés', attribute: 'annulé' },
   refused: { label: 'Refusé', plural: 'Refusés', attribute: 'refusé' },
 };
+
+/** The roles of the platform's people (pti_core::policy), the widest first. */
+export const ROLES = ['SUPER_ADMIN', 'ADMIN_TENANT', 'ADMIN_AGENCE', 'ADMIN_CT', 'CONTROLEUR', 'CALL_CENTER', 'CLIENT'] as const;
+/** A role, as the API codes it (`role`). */
+export type Role = (typeof ROLES)[number];
+
+/** The roles of a network's accounts, as the API lists them (the platform's super admin aside). */
+export const NETWORK_ROLES = ['ADMIN_TENANT', 'ADMIN_AGENCE', 'ADMIN_CT', 'CONTROLEUR', 'CALL_CENTER', 'CLIENT'] as const satisfies readonly Role[];
+
+/** Each role's French name. */
+export const ROLE: Readonly<Record<Role, { label: string }>> = {
+  SUPER_ADMIN: { label: 'Administrateur de la plateforme' },
+  ADMIN_TENANT: { label: 'Administrateur du réseau' },
+  ADMIN_AGENCE: { label: 'Responsable d’agence' },
+  ADMIN_CT: { label: 'Chef de centre' },
+  CONTROLEUR: { label: 'Contrôleur' },
+  CALL_CENTER: { label: 'Conseiller du centre d’appels' },
+  CLIENT: { label: 'Client' },
+};
+
+/** A role's French name; the code itself for a role this vocabulary does not know. */
+export const roleLabel = (role: string): string => ROLE[role as Role]?.label ?? role;
+
+/** The states of a staff account. */
+export const USER_STATUSES = ['active', 'invited', 'disabled'] as const;
+/** A staff account's state, as the API names it. */
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+/** Each account state's French name, alone and as a filter over many accounts. */
+export const USER_STATUS: Readonly<Record<UserStatus, { label: string; plural: string }>> = {
+  active: { label: 'Actif', plural: 'Actifs' },
+  invited: { label: 'Invité', plural: 'Invités' },
+  disabled: { label: 'Désactivé', plural: 'Désactivés' },
+};

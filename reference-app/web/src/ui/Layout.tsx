@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode, type KeyboardEvent } from 'react';
+import { Link } from 'react-router-dom';
 import { cx } from './cx';
 
 /** A surface that groups related content. */
@@ -100,7 +101,7 @@ export function Accordion({ items }: { items: Array<{ title: string; content: Re
   );
 }
 
-/** Where the page sits; the last item is the current page. */
+/** Where the page sits; the last item is the current page. Links stay in the app (router links). */
 export function Breadcrumb({ items }: { items: Array<{ label: string; href?: string }> }) {
   return (
     <nav aria-label="Fil d'Ariane">
@@ -110,13 +111,13 @@ export function Breadcrumb({ items }: { items: Array<{ label: string; href?: str
           return (
             <li key={item.label} className="flex items-center gap-1">
               {last || !item.href ? (
-                <span aria-current={last ? 'page' : undefined} className="font-medium text-ink-strong">
+                <span aria-current={last ? 'page' : undefined} className="font-medium text-ink-strong dark:text-gray-100">
                   {item.label}
                 </span>
               ) : (
-                <a href={item.href} className="text-ink underline hover:text-ink-strong">
+                <Link to={item.href} className="text-ink underline hover:text-ink-strong dark:text-gray-300">
                   {item.label}
-                </a>
+                </Link>
               )}
               {!last && <span aria-hidden="true">/</span>}
             </li>

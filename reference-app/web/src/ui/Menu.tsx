@@ -9,25 +9,50 @@ export interface MenuItem {
   disabled?: boolean;
 }
 
-/** A button that opens a menu (ARIA menu button): arrows move, Enter picks, Escape closes. */
-export function DropdownMenu({ label, items }: { label: string; items: MenuItem[] }) {
+/**
+ * A button that opens a menu (ARIA menu button): arrows move, Enter picks, Escape closes.
+ * `accessibleLabel` names the button when its visible `label` is too short to (one menu per row).
+ */
+export function DropdownMenu({ label, items, accessibleLabel }: { label: string; items: MenuItem[]; accessibleLabel?: string }) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // Placed against the viewport, so that no scrolling container (a table's) cuts it off.
+  const [place, setPlace] = useState<{ top?: number; bottom?: number; right: number }>({ right: 0 });
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
+  // Below the button, or above it in the lower part of the screen.
+  function placeMenu() {
+    const rect = button.current?.getBoundingClientRect();
+    if (!rect) return;
+    const right = window.innerWidth - rect.right;
+    setPlace(rect.bottom > window.innerHeight * 0.6 ? { bottom: window.innerHeight - rect.top + 4, right } : { top: rect.bottom + 4, right });
+  }
   useEffect(() => {
-    if (open) menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[active]?.focus();
+    // Without scrolling: the menu is placed against the viewport, and a scroll closes it.
+    if (open) menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[active]?.focus({ preventScroll: true });
   }, [open, active]);
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent) => {
-      if (!menu.current?.contains(e.target as Node) && e.target !== button.current) setOpen(false);
+      if (!menu.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) setOpen(false);
     };
+    // The page moved under a menu placed against the viewport: it follows its button.
     document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
+    window.addEventListener('scroll', placeMenu, true);
+    window.addEventListener('resize', placeMenu);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      window.removeEventListener('scroll', placeMenu, true);
+      window.removeEventListener('resize', placeMenu);
+    };
   }, [open]);
   const enabled = items.map((item, i) => (item.disabled ? -1 : i)).filter((i) => i >= 0);
+  const show = () => {
+    placeMenu();
+    setActive(enabled[0] ?? 0);
+    setOpen(true);
+  };
   const step = (delta: number) => {
     const at = enabled.indexOf(active);
     setActive(enabled[(at + delta + enabled.length) % enabled.length] ?? 0);
@@ -56,17 +81,14 @@ export function DropdownMenu({ label, items }: { label: string; items: MenuItem[
         ref={button}
         type="button"
         aria-haspopup="menu"
+        aria-label={accessibleLabel}
         aria-expanded={open}
         aria-controls={id}
-        onClick={() => {
-          setActive(enabled[0] ?? 0);
-          setOpen((o) => !o);
-        }}
+        onClick={() => (open ? setOpen(false) : show())}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();
-            setActive(enabled[0] ?? 0);
-            setOpen(true);
+            show();
           }
         }}
         className="inline-flex h-10 items-center gap-2 rounded-md border border-ink/30 bg-white px-3 text-sm font-medium text-ink-strong dark:bg-gray-800 dark:text-gray-100"
@@ -75,7 +97,7 @@ export function DropdownMenu({ label, items }: { label: string; items: MenuItem[
         <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <ul ref={menu} id={id} role="menu" onKeyDown={onKey} className="absolute right-0 z-30 mt-1 min-w-48 rounded-md bg-white py-1 shadow-overlay dark:bg-gray-800">
+        <ul ref={menu} id={id} role="menu" onKeyDown={onKey} style={place} className="fixed z-30 min-w-48 rounded-md bg-white py-1 shadow-overlay dark:bg-gray-800">
           {items.map((item) => (
             <li key={item.label} role="none">
               <button

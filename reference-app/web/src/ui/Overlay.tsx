@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode, type KeyboardEvent } from 'react';
+import { Button } from './Button';
 import { cx } from './cx';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -12,7 +13,7 @@ export interface OverlayProps {
   footer?: ReactNode;
 }
 
-function Overlay({ open, onClose, title, children, footer, side }: OverlayProps & { side: 'center' | 'right' }) {
+function Overlay({ open, onClose, title, children, footer, side, testId }: OverlayProps & { side: 'center' | 'left' | 'right'; testId?: string }) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -42,7 +43,10 @@ function Overlay({ open, onClose, title, children, footer, side }: OverlayProps 
     }
   };
   return (
-    <div className={cx('fixed inset-0 z-40 flex bg-black/40', side === 'center' ? 'items-center justify-center p-4' : 'justify-end')} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div
+      className={cx('fixed inset-0 z-40 flex bg-black/40', side === 'center' ? 'items-center justify-center p-4' : side === 'right' ? 'justify-end' : 'justify-start')}
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    >
       <div
         ref={panel}
         role="dialog"
@@ -50,9 +54,10 @@ function Overlay({ open, onClose, title, children, footer, side }: OverlayProps 
         aria-labelledby={titleId}
         tabIndex={-1}
         onKeyDown={trap}
+        data-testid={testId}
         className={cx(
           'flex flex-col bg-white shadow-overlay dark:bg-gray-800',
-          side === 'center' ? 'max-h-full w-full max-w-lg rounded-lg' : 'h-full w-full max-w-md',
+          side === 'center' ? 'max-h-full w-full max-w-lg rounded-lg' : side === 'right' ? 'h-full w-full max-w-md' : 'h-full w-72 max-w-[85vw]',
         )}
       >
         <div className="flex items-center justify-between border-b border-gray-200 px-5 py-4">
@@ -76,7 +81,49 @@ export function Modal(props: OverlayProps) {
   return <Overlay {...props} side="center" />;
 }
 
-/** A panel sliding in from the right, with the same behaviour as {@link Modal}. */
-export function Drawer(props: OverlayProps) {
-  return <Overlay {...props} side="right" />;
+/** A panel sliding in from the right (or the left, for navigation), with the same behaviour as
+ * {@link Modal}. */
+export function Drawer({ side = 'right', ...props }: OverlayProps & { side?: 'left' | 'right' }) {
+  return <Overlay {...props} side={side} />;
+}
+
+/** Props of {@link ConfirmDialog}. */
+export interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  /** What will happen, and what cannot be undone. */
+  children: ReactNode;
+  /** The confirming button's words ("Supprimer"). */
+  confirmLabel: string;
+  /** A destructive action: the confirming button is red. */
+  danger?: boolean;
+  /** The action runs: the confirming button spins and neither button can be pressed twice. */
+  pending?: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+/** A question before an action, destructive ones above all: "Annuler" or the action. */
+export function ConfirmDialog({ open, title, children, confirmLabel, danger, pending, onConfirm, onClose }: ConfirmDialogProps) {
+  return (
+    <Overlay
+      open={open}
+      onClose={onClose}
+      title={title}
+      side="center"
+      testId="confirm-dialog"
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose} disabled={pending}>
+            Annuler
+          </Button>
+          <Button variant={danger ? 'danger' : 'primary'} onClick={onConfirm} loading={pending} data-testid="confirm-action">
+            {confirmLabel}
+          </Button>
+        </>
+      }
+    >
+      <div className="text-sm">{children}</div>
+    </Overlay>
+  );
 }

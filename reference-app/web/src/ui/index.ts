@@ -1,4 +1,5 @@
-// The PTI Calendar design system: tokens live in ../index.css (@theme), components here.
+// The PTI Calendar design system: tokens live in ../index.css (@theme), components here. The
+// back-office frame and data table come from `@/ui/staff`, out of the client portal's first load.
 export { cx } from './cx';
 export { Button, type ButtonProps, type ButtonSize, type ButtonVariant } from './Button';
 export { Spinner } from './Spinner';
@@ -8,7 +9,7 @@ export { Checkbox, Radio, Switch } from './Choice';
 export { Avatar, Badge, StatusBadge, initials, type BadgeTone } from './Badge';
 export { Alert, ProgressBar, ToastProvider, Tooltip, useToast, type Tone } from './Feedback';
 export { Accordion, Breadcrumb, Card, Pagination, Tabs, pageWindow, type Tab } from './Layout';
-export { Drawer, Modal } from './Overlay';
+export { ConfirmDialog, Drawer, Modal, type ConfirmDialogProps } from './Overlay';
 export { Calendar, type CalendarProps } from './Calendar';
 export { DatePicker } from './DatePicker';
 export { DropdownMenu, type MenuItem } from './Menu';

@@ -16,8 +16,8 @@ export function Loading({ label = 'Chargement…' }: { label?: string }) {
 /** Nothing to show, and what to do about it. */
 export function Empty({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <div className="rounded-lg border border-dashed border-gray-300 px-4 py-10 text-center" data-testid="empty-state">
-      <p className="font-semibold text-ink-strong">{title}</p>
+    <div className="rounded-lg border border-dashed border-gray-300 px-4 py-10 text-center dark:border-gray-600" data-testid="empty-state">
+      <p className="font-semibold text-ink-strong dark:text-gray-100">{title}</p>
       {children && <div className="mt-2 text-sm">{children}</div>}
     </div>
   );
@@ -43,7 +43,7 @@ export function Failure({ message, retry }: { message: string; retry?: () => voi
 export function PageTitle({ children, sub }: { children: ReactNode; sub?: ReactNode }) {
   return (
     <div className="mb-4">
-      <h1 className="text-2xl font-bold text-ink-strong">{children}</h1>
+      <h1 className="text-2xl font-bold text-ink-strong dark:text-gray-100">{children}</h1>
       {sub && <p className="mt-1 text-sm">{sub}</p>}
     </div>
   );

@@ -3,10 +3,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, session } from '@/api/client';
 import { keys } from '@/api/keys';
-import type { Tenant, Tokens, User } from '@/api/types';
+import type { SetPasswordInput, Tenant, Tokens, User } from '@/api/types';
 
 /** The network this portal serves. */
 export const getTenant = () => api<Tenant>('/tenant', { anonymous: true });
+/** The query of the network this portal serves (it changes only with a deployment). */
+export const tenantQuery = () => queryOptions({ queryKey: keys.tenant(), queryFn: getTenant, staleTime: Infinity });
 
 async function tenantHeader(): Promise<Record<string, string>> {
   try {
@@ -26,6 +28,13 @@ export async function register(body: { email: string; password: string; first_na
 /** Signs a user in. */
 export async function login(body: { email: string; password: string }): Promise<Tokens> {
   const tokens = await api<Tokens>('/auth/login', { method: 'POST', body, anonymous: true, headers: await tenantHeader() });
+  session.set(tokens);
+  return tokens;
+}
+
+/** Sets the password of an invited account with its invitation's token, and signs it in. */
+export async function setPassword(body: SetPasswordInput): Promise<Tokens> {
+  const tokens = await api<Tokens>('/auth/set-password', { method: 'POST', body, anonymous: true });
   session.set(tokens);
   return tokens;
 }

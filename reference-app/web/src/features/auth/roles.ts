@@ -1,7 +1,7 @@
 // The roles of the platform (pti_core::policy) and the portal each one works in.
+import type { Role } from '@/domain/vocabulary';
 
-/** The roles of the platform's users, as the API codes them (`User.role`). */
-export type Role = 'SUPER_ADMIN' | 'ADMIN_TENANT' | 'ADMIN_AGENCE' | 'ADMIN_CT' | 'CONTROLEUR' | 'CALL_CENTER' | 'CLIENT';
+export type { Role } from '@/domain/vocabulary';
 
 /** Where each role lands: the home of its portal. */
 export const ROLE_HOME: Readonly<Record<Role, string>> = {
@@ -17,6 +17,11 @@ export const ROLE_HOME: Readonly<Record<Role, string>> = {
 /** The home of a role's portal; the client portal for a role it does not know. */
 export function homeOf(role: string): string {
   return ROLE_HOME[role as Role] ?? '/';
+}
+
+/** The roles whose portal has its home at `home`. */
+export function rolesHomedAt(home: string): Role[] {
+  return (Object.keys(ROLE_HOME) as Role[]).filter((role) => ROLE_HOME[role] === home);
 }
 
 /** Where a signed-out visitor of `path` signs in, to come back to it after. */

@@ -1,29 +1,19 @@
 // Login and sign-up, in the portal's network (see features/auth/api.ts).
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { ApiError } from '@/api/client';
 import { applyServerError } from '@/api/fieldErrors';
 import { login, register as signUp } from '@/features/auth/api';
+import { useLandAfterSignIn } from '@/features/auth/landing';
 import { loginSchema, signupSchema, type LoginForm, type SignupForm } from '@/features/auth/schemas';
 import { Alert, Button, Card, FormField, Input, PageTitle } from '@/ui';
 
-function useAfterAuth() {
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const client = useQueryClient();
-  const next = params.get('next');
-  return () => {
-    client.clear();
-    navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/mes-rdv', { replace: true });
-  };
-}
-
 /** The login page. */
 export function Login() {
-  const done = useAfterAuth();
+  const done = useLandAfterSignIn();
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<LoginForm>({ resolver: zodResolver(loginSchema), defaultValues: { email: '', password: '' } });
@@ -62,7 +52,7 @@ export function Login() {
 
 /** The sign-up page. */
 export function Signup() {
-  const done = useAfterAuth();
+  const done = useLandAfterSignIn();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<SignupForm>({
     resolver: zodResolver(signupSchema),

@@ -1,12 +1,10 @@
 // The client portal (the public PWA at /): its routes, header and footer. Only the home page
 // comes with the portal's chunk; every other screen (and the map) loads on demand.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet, Route, Routes, useNavigate } from 'react-router-dom';
-import { useQueryClient } from '@tanstack/react-query';
-import { keys } from '@/api/keys';
-import { logout } from '@/features/auth/api';
+import { LandOnOwnPortal } from '@/features/auth/landing';
 import { RequireRole } from '@/features/auth/RequireRole';
-import { useMe, useSignedIn } from '@/features/auth/session';
+import { useMe, useSignOut, useSignedIn } from '@/features/auth/session';
 import { Button, Loading, cx, useInstallPrompt } from '@/ui';
 import { Home } from './Home';
 
@@ -19,6 +17,7 @@ const MyRdvs = lazy(() => import('./MyRdvs'));
 const Profile = lazy(() => import('./Profile'));
 const Login = lazy(() => import('./Auth').then((m) => ({ default: m.Login })));
 const Signup = lazy(() => import('./Auth').then((m) => ({ default: m.Signup })));
+const SetPassword = lazy(() => import('./SetPassword'));
 
 const navLink = ({ isActive }: { isActive: boolean }) =>
   cx('rounded-md px-2 py-1.5 text-sm font-medium sm:px-3', isActive ? 'bg-brand-100 text-ink-strong' : 'text-ink hover:bg-brand-50');
@@ -28,18 +27,9 @@ function Header() {
   const me = useMe();
   const install = useInstallPrompt();
   const navigate = useNavigate();
-  const client = useQueryClient();
-  const [leaving, setLeaving] = useState(false);
+  const { signOut: leave, leaving } = useSignOut();
   const signOut = async () => {
-    setLeaving(true);
-    try {
-      await logout();
-    } catch {
-      // the session is dropped locally anyway
-    }
-    client.removeQueries({ queryKey: keys.me() });
-    client.removeQueries({ queryKey: keys.myRdvs.all() });
-    setLeaving(false);
+    await leave();
     navigate('/');
   };
   return (
@@ -115,7 +105,14 @@ export default function ClientPortal() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<Home />} />
+        <Route
+          index
+          element={
+            <LandOnOwnPortal>
+              <Home />
+            </LandOnOwnPortal>
+          }
+        />
         <Route path="recherche" element={<Results />} />
         <Route path="centres/:id" element={<CentrePage />} />
         <Route path="reservation/:disponibiliteId" element={<Booking />} />
@@ -132,6 +129,7 @@ export default function ClientPortal() {
         />
         <Route path="connexion" element={<Login />} />
         <Route path="inscription" element={<Signup />} />
+        <Route path="definir-mot-de-passe" element={<SetPassword />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -27,7 +27,7 @@ const MOVABLE: BookingStatus[] = ['pending_payment', 'confirmed'];
 export function whyNotModifiable(rdv: Rdv): string {
   if (!MOVABLE.includes(rdv.status)) return `Ce rendez-vous est ${BOOKING_STATUS[rdv.status].attribute} : il ne peut plus être modifié.`;
   if (rdv.modify_refusal && rdv.modify_refusal !== 'DEADLINE_PASSED') {
-    return `${errorMessage(new ApiError(422, rdv.modify_refusal, 'Modification impossible en ligne.'))} Contactez le centre.`;
+    return `${errorMessage(new ApiError(422, rdv.modify_refusal, ''), 'Modification impossible en ligne.')} Contactez le centre.`;
   }
   if (new Date(rdv.deadline).getTime() <= Date.now())
     return `La modification était possible jusqu’au ${when(rdv.deadline)}. Passé ce délai, contactez le centre.`;

@@ -27,12 +27,14 @@ import {
   DropdownMenu,
   SearchBar,
   Table,
+  sortRows,
   useInstallPrompt,
   type Column,
 } from '@/ui';
 import { euros } from '@/domain/format';
+import { DataTable, useTableQuery, type DataColumn } from '@/ui/staff';
 import { parsePlate } from '@/domain/plate';
-import { BOOKING_STATUSES, FUEL, VEHICLE_CATEGORY_OPTIONS, type BookingStatus } from '@/domain/vocabulary';
+import { BOOKING_STATUS, BOOKING_STATUSES, FUEL, VEHICLE_CATEGORY_OPTIONS, type BookingStatus } from '@/domain/vocabulary';
 
 interface DemoBooking {
   id: string;
@@ -58,6 +60,39 @@ const COLUMNS: Array<Column<DemoBooking>> = [
   { key: 'price', header: 'Prix TTC', cell: (b) => euros(b.price), value: (b) => b.price, align: 'right' },
   { key: 'status', header: 'Statut', cell: (b) => <StatusBadge status={b.status} /> },
 ];
+
+/** The back-office table over the demo bookings, paged by cursor as a server would. */
+function DemoDataTable() {
+  const toast = useToast();
+  const table = useTableQuery({ sort: { key: 'start', dir: 'asc' }, limit: 10 });
+  const { search, filters, sort, cursor, limit } = table.query;
+  const found = BOOKINGS.filter((b) => b.client.toLowerCase().includes(search.toLowerCase()) && (!filters.status || b.status === filters.status));
+  const ordered = sort ? sortRows(found, (b) => (sort.key === 'price' ? b.price : b.start), sort.dir) : found;
+  const from = Number(cursor ?? 0);
+  const page = { items: ordered.slice(from, from + limit), next_cursor: from + limit < ordered.length ? String(from + limit) : null, total: ordered.length };
+  const columns: Array<DataColumn<DemoBooking>> = [
+    { key: 'start', header: 'Date', sort: 'start', cell: (b) => b.start },
+    { key: 'client', header: 'Client', fixed: true, cell: (b) => b.client },
+    { key: 'plate', header: 'Immatriculation', optional: true, cell: (b) => b.plate },
+    { key: 'price', header: 'Prix TTC', sort: 'price', align: 'right', cell: (b) => euros(b.price) },
+    { key: 'status', header: 'Statut', cell: (b) => <StatusBadge status={b.status} /> },
+  ];
+  return (
+    <DataTable
+      id="catalogue-bookings"
+      caption="Rendez-vous du réseau"
+      columns={columns}
+      rowKey={(b) => b.id}
+      rowLabel={(b) => b.client}
+      controller={table}
+      page={page}
+      searchLabel="Rechercher un client"
+      filters={[{ key: 'status', label: 'Statut', all: 'Tous les statuts', options: BOOKING_STATUSES.map((st) => ({ value: st, label: BOOKING_STATUS[st].plural })) }]}
+      bulkActions={[{ label: 'Exporter', onRun: (rows, done) => { toast('info', `${rows.length} rendez-vous exportés`); done(); } }]}
+      empty={{ title: 'Aucun rendez-vous ne correspond.' }}
+    />
+  );
+}
 
 const PLACES = ['Paris', 'Lyon', 'Marseille', 'Lille', 'Toulouse', 'Nantes', 'Nice', 'Strasbourg', 'Bordeaux', 'Rennes'];
 
@@ -221,6 +256,12 @@ export default function Catalogue() {
           <Section title="Tableau">
             <div className="w-full">
               <Table caption="Rendez-vous du centre" columns={COLUMNS} rows={BOOKINGS} rowKey={(b) => b.id} pageSize={4} filterable />
+            </div>
+          </Section>
+
+          <Section title="Liste du back-office">
+            <div className="w-full">
+              <DemoDataTable />
             </div>
           </Section>
 

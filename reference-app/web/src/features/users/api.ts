@@ -1,0 +1,32 @@
+// The network's staff accounts: list (search, filters, order, pages by cursor), create (an
+// invitation e-mail is sent), change, deactivate or reactivate, delete.
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { api } from '@/api/client';
+import { keys } from '@/api/keys';
+import type { CursorPage, StaffUser, StaffUserInput, StaffUserQuery, StaffUserUpdate } from '@/api/types';
+
+/** `query` as a query string ('' when empty), leaving out what is not set. */
+function search(query: StaffUserQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** One page of the staff accounts the signed-in user may see. */
+export const listUsers = (query: StaffUserQuery) => api<CursorPage<StaffUser>>(`/users${search(query)}`);
+
+/** The query of one page of staff accounts; the previous page stays shown while the next loads. */
+export const usersQuery = (query: StaffUserQuery) =>
+  queryOptions({ queryKey: keys.users.list(query), queryFn: () => listUsers(query), placeholderData: keepPreviousData });
+
+/** Creates an account (invited by e-mail); `idempotencyKey` names the form's submission. */
+export const createUser = (body: StaffUserInput, idempotencyKey: string) => api<StaffUser>('/users', { method: 'POST', body, idempotencyKey });
+
+/** Changes an account; deactivating it (`status: "disabled"`) ends its sessions at once. */
+export const updateUser = (id: string, body: StaffUserUpdate) => api<StaffUser>(`/users/${encodeURIComponent(id)}`, { method: 'PUT', body });
+
+/** Deletes an account. */
+export const deleteUser = (id: string) => api<void>(`/users/${encodeURIComponent(id)}`, { method: 'DELETE' });

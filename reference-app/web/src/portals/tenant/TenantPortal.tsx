@@ -1,0 +1,75 @@
+// The tenant admin portal (/tenant): a network's admin, or an agency's, runs its part of the
+// network. The app's router lets in ADMIN_TENANT and ADMIN_AGENCE only (features/auth). Each
+// screen is loaded on demand; the users list is the first.
+import { lazy, Suspense } from 'react';
+import { Link, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { roleLabel } from '@/domain/vocabulary';
+import { tenantQuery } from '@/features/auth/api';
+import { useMe, useSignOut } from '@/features/auth/session';
+import { Loading } from '@/ui';
+import { StaffShell, type NavItem } from '@/ui/staff';
+
+const Users = lazy(() => import('./Users'));
+
+const HOME = '/tenant';
+
+/** The portal's sections, in its sidebar. */
+const NAV: readonly NavItem[] = [{ to: `${HOME}/utilisateurs`, label: 'Utilisateurs', icon: 'users' }];
+
+function Layout() {
+  const me = useMe();
+  const tenant = useQuery(tenantQuery());
+  const { signOut, leaving } = useSignOut();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const agency = me.data?.role === 'ADMIN_AGENCE';
+  const portal = agency ? 'Espace agence' : 'Espace réseau';
+  const section = NAV.find((item) => pathname.startsWith(item.to));
+  const person = me.data ? { name: `${me.data.first_name} ${me.data.last_name}`, role: roleLabel(me.data.role), network: tenant.data?.name } : null;
+  return (
+    <StaffShell
+      portal={portal}
+      home={HOME}
+      nav={NAV}
+      person={person}
+      onSignOut={async () => {
+        await signOut();
+        navigate('/connexion', { replace: true });
+      }}
+      signingOut={leaving}
+      breadcrumbs={[{ label: portal, href: HOME }, { label: section?.label ?? 'Page introuvable' }]}
+    >
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+    </StaffShell>
+  );
+}
+
+function NotFound() {
+  return (
+    <div className="py-10">
+      <h1 className="text-2xl font-bold text-ink-strong dark:text-gray-100">Page introuvable</h1>
+      <p className="mt-2">
+        <Link to={HOME} className="underline">
+          Retour à l’accueil de l’espace
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+/** The tenant portal's routes, under the app's `/tenant/*`. */
+export default function TenantPortal() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        {/* No dashboard yet: the portal opens on its users. */}
+        <Route index element={<Navigate to="utilisateurs" replace />} />
+        <Route path="utilisateurs" element={<Users />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
