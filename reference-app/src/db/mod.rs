@@ -1,7 +1,8 @@
 //! Database access: the owner pool (creates the database, runs migrations), the runtime pool
 //! that logs in as `pti_app` (subject to row-level security), transactions scoped to a tenant
-//! ([`TenantContext`]), code enums read from and written to text columns ([`Code`]), and the
-//! one place constraint violations become API errors ([`OnConstraint`]).
+//! ([`TenantContext`]), code enums read from and written to text columns ([`Code`]), the
+//! one place constraint violations become API errors ([`OnConstraint`]), and transaction locks
+//! on idempotency keys ([`lock_idempotency_key`]).
 
 mod code;
 mod constraint;
@@ -135,6 +136,19 @@ pub async fn booking_tx(
     .await
     .map(|(t, _, _): (Option<uuid::Uuid>, String, String)| (t,))?;
     Ok(tenant.map(|t| (tx, TenantId(t))))
+}
+
+/// Holds, until the transaction ends, the lock named `name` (an idempotency key with what it is
+/// scoped to, e.g. `rdv:<tenant>:<key>`): retries of one request sent at once run one after the
+/// other, so each later one finds and replays what the first wrote.
+pub async fn lock_idempotency_key(conn: &mut PgConnection, name: &str) -> sqlx::Result<()> {
+    sqlx::query!(
+        r#"SELECT true AS "locked!" FROM pg_advisory_xact_lock(hashtextextended($1, 0))"#,
+        name
+    )
+    .fetch_one(conn)
+    .await
+    .map(drop)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! transaction's tenant.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use pti_core::model::{BookingStatus, ControlType, Fuel, TenantId, VehicleCategory};
+use pti_core::model::{BookingStatus, ControlType, Fuel, VehicleCategory};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -144,22 +144,6 @@ pub async fn by_idempotency_key(
     rdv_rows!("", "rdv", "WHERE r.idempotency_key = $1", key)
         .fetch_optional(conn)
         .await
-}
-
-/// Holds, until the transaction ends, the lock of idempotency key `key` of `tenant`: retries
-/// of one request sent at once run one after the other, so each later one replays the first.
-pub async fn lock_idempotency_key(
-    conn: &mut PgConnection,
-    tenant: TenantId,
-    key: &str,
-) -> sqlx::Result<()> {
-    sqlx::query!(
-        r#"SELECT true AS "locked!" FROM pg_advisory_xact_lock(hashtextextended($1, 0))"#,
-        format!("rdv:{}:{key}", tenant.0)
-    )
-    .fetch_one(conn)
-    .await
-    .map(drop)
 }
 
 /// The bookings of `user_id`, soonest first.

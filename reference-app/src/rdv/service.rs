@@ -23,7 +23,7 @@ use super::access::{self, Access, Lock};
 use super::repo::{self, CancelReason, PlateHistory, RdvRow, Source};
 use super::views::{CancelledView, PaymentResultView, RdvView};
 use crate::auth::{Principal, tokens};
-use crate::db::{ContextRole, OnConstraint, TenantContext, tenant_tx};
+use crate::db::{self, ContextRole, OnConstraint, TenantContext, tenant_tx};
 use crate::domain::{Email, PersonName, Phone};
 use crate::engine::{Engine, Reservation, SharedEngine};
 use crate::error::{Error, Result};
@@ -276,7 +276,7 @@ pub async fn hold(
     let who = booker(principal, &target)?;
     let mut tx = tenant_tx(db, &TenantContext::tenant(tenant, who.role)).await?;
     if let Some(k) = idempotency_key {
-        repo::lock_idempotency_key(&mut tx, tenant, k).await?;
+        db::lock_idempotency_key(&mut tx, &format!("rdv:{}:{k}", tenant.0)).await?;
         if let Some(existing) = repo::by_idempotency_key(&mut tx, k).await? {
             tx.commit().await?;
             let policy = engine.read().policy(tenant);

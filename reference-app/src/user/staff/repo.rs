@@ -392,24 +392,6 @@ pub async fn erase(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<StaffRow> 
     .await
 }
 
-/// Holds, until the transaction ends, the lock of idempotency key `key` of admin `actor` in
-/// `tenant`: retries of one creation sent at once run one after the other, so each later one
-/// replays the first.
-pub async fn lock_idempotency_key(
-    conn: &mut PgConnection,
-    tenant: Uuid,
-    actor: Uuid,
-    key: &str,
-) -> sqlx::Result<()> {
-    sqlx::query!(
-        r#"SELECT true AS "locked!" FROM pg_advisory_xact_lock(hashtextextended($1, 0))"#,
-        format!("user:{tenant}:{actor}:{key}")
-    )
-    .fetch_one(conn)
-    .await
-    .map(drop)
-}
-
 /// The account admin `actor` created with idempotency key `key`, if any.
 pub async fn created_with_key(
     conn: &mut PgConnection,

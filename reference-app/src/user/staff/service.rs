@@ -18,7 +18,7 @@ use super::views::{StaffPage, StaffUser};
 use crate::admin;
 use crate::audit::{self, Actor, Entry, Origin};
 use crate::auth::Principal;
-use crate::db::{OnConstraint, tenant_tx};
+use crate::db::{self, OnConstraint, tenant_tx};
 use crate::domain::{AccountStatus, Email, PersonName, Phone};
 use crate::error::{Error, Result};
 use crate::events::{self, Topic};
@@ -287,7 +287,8 @@ pub async fn create(
     let wanted = grants::wanted(input.role, input.place, Place::default())?;
     let mut tx = tenant_tx(db, &principal.context()).await?;
     if let Some(key) = idempotency_key {
-        repo::lock_idempotency_key(&mut tx, m.tenant.0, principal.user_id, key).await?;
+        let name = format!("user:{}:{}:{key}", m.tenant.0, principal.user_id);
+        db::lock_idempotency_key(&mut tx, &name).await?;
         if let Some(id) = repo::created_with_key(&mut tx, principal.user_id, key).await? {
             let row = repo::get_for_update(&mut tx, &m.visible(), id)
                 .await?
