@@ -1,11 +1,18 @@
-//! The admin service: the networks (tenants) and their structure — agencies and centres — as
-//! staff read them, and the public facts of a network a portal shows. Every read runs in the
-//! caller's tenant under row-level security and is scoped (agency, centre) by
-//! `pti_core::policy`. Depends on no other service.
+//! The admin service: the networks (tenants) and their structure — agencies and centres, with
+//! the centres' hours, closures and offers — as staff read and change them, and the public
+//! facts of a network a portal shows. Every query runs in the caller's tenant under row-level
+//! security, is scoped (agency, centre) by `pti_core::policy`, and every change writes an audit
+//! row. Calls the planning service only for its communes table.
 
+pub mod agency;
+pub mod centre;
+mod editor;
+mod fields;
 mod repo;
 pub mod routes;
 pub mod service;
 mod views;
 
-pub use views::{Agency, Centre, TenantInfo};
+pub use agency::Agency;
+pub use centre::Centre;
+pub use views::TenantInfo;

@@ -1,12 +1,13 @@
 //! Database access: the owner pool (creates the database, runs migrations), the runtime pool
 //! that logs in as `pti_app` (subject to row-level security), transactions scoped to a tenant
 //! ([`TenantContext`]), code enums read from and written to text columns ([`Code`]), the
-//! one place constraint violations become API errors ([`OnConstraint`]), and transaction locks
-//! on idempotency keys ([`lock_idempotency_key`]).
+//! one place constraint violations become API errors ([`OnConstraint`]), transaction locks on
+//! idempotency keys ([`lock_idempotency_key`]) and the replay of staff creations ([`replay`]).
 
 mod code;
 mod constraint;
 mod context;
+pub mod replay;
 
 pub use code::Code;
 pub use constraint::OnConstraint;

@@ -8,9 +8,9 @@ use anyhow::Context;
 use chrono::{NaiveDate, NaiveTime, Utc};
 use pti_core::availability::{CentreAvailability, ExistingBooking};
 use pti_core::model::{
-    AgencyId, Agreements, BookingId, Centre, CentreId, DurationOverride, DurationTable, GeoPoint,
-    HolidayPolicy, Inspector, InspectorId, Money, Offer, Price, RecurringPeriod, TenantId,
-    TimeRange, VatRate, VehicleCategory,
+    AgencyId, Agreements, BookingId, Centre, CentreId, ControlType, DurationOverride,
+    DurationTable, GeoPoint, HolidayPolicy, Inspector, InspectorId, Money, Offer, Price,
+    RecurringPeriod, TenantId, TimeRange, VatRate, VehicleCategory,
 };
 use pti_core::rules::BookingPolicy;
 use pti_core::search::SearchIndex;
@@ -125,8 +125,16 @@ async fn load_centres(
     let mut tenant_durations = Vec::new();
     let mut tenant_offers = Vec::new();
     let mut centre_offers: HashMap<Uuid, (Vec<Offer>, Vec<DurationOverride>)> = HashMap::new();
+    let mut withdrawn: HashMap<Uuid, Vec<(ControlType, VehicleCategory)>> = HashMap::new();
     for o in &offers {
         let (control_type, category) = (o.control_type.0, o.vehicle_category.0);
+        if let (false, Some(c)) = (o.active, o.centre_id) {
+            withdrawn
+                .entry(c)
+                .or_default()
+                .push((control_type, category));
+            continue;
+        }
         let offer = Offer {
             control_type,
             category,
@@ -162,11 +170,12 @@ async fn load_centres(
             .filter_map(|c| c.parse().ok())
             .collect();
         let mut offers = own_offers;
+        let withdrawn = withdrawn.remove(&row.id).unwrap_or_default();
         for o in &tenant_offers {
-            if !offers
+            let taken = offers
                 .iter()
-                .any(|x| x.control_type == o.control_type && x.category == o.category)
-            {
+                .any(|x| x.control_type == o.control_type && x.category == o.category);
+            if !taken && !withdrawn.contains(&(o.control_type, o.category)) {
                 offers.push(*o);
             }
         }

@@ -82,10 +82,13 @@ pub struct OfferRow {
     pub price_cents: i32,
     pub vat_rate_bp: i32,
     pub duration_minutes: Option<i16>,
+    /// False: the centre withdrew this offer.
+    pub active: bool,
 }
 
-/// The active offers of `tenant` that apply to `only` (or to every centre), tenant-wide ones
-/// last.
+/// The offers of `tenant` that apply to `only` (or to every centre), tenant-wide ones last:
+/// the active ones, and those a centre withdrew (inactive rows of a centre, which hide the
+/// network's default there).
 pub async fn offers(
     conn: &mut PgConnection,
     tenant: Uuid,
@@ -95,8 +98,8 @@ pub async fn offers(
         OfferRow,
         r#"SELECT centre_id, control_type AS "control_type: Code<ControlType>",
            vehicle_category AS "vehicle_category: Code<VehicleCategory>", price_cents,
-           vat_rate_bp, duration_minutes FROM offers
-           WHERE tenant_id = $2 AND active AND fuel IS NULL
+           vat_rate_bp, duration_minutes, active FROM offers
+           WHERE tenant_id = $2 AND (active OR centre_id IS NOT NULL) AND fuel IS NULL
            AND (centre_id IS NULL OR $1::uuid IS NULL OR centre_id = $1)
            ORDER BY centre_id NULLS LAST"#,
         only,

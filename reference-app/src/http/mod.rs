@@ -3,6 +3,7 @@
 //! the body limit and security headers; and the service's own routes: health probes,
 //! `/metrics` and the offline API viewer.
 
+mod created;
 pub mod docs;
 pub mod health;
 pub mod metrics;
@@ -18,6 +19,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+pub use created::Created;
 pub use metrics::Metrics;
 pub use rate_limit::RateLimiter;
 

@@ -5,6 +5,7 @@
 mod admin;
 mod db;
 mod health;
+mod network;
 mod notification;
 mod openapi;
 mod payment;

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use sqlx::PgPool;
 use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
@@ -17,13 +16,14 @@ use utoipa_axum::routes;
 use super::grants::Place;
 use super::invitation;
 use super::list::{ListParams, ListRequest, Sort};
-use super::service::{self, AccountChange, Created, NewAccount};
+use super::service::{self, AccountChange, NewAccount};
 use super::views::{StaffPage, StaffUser};
 use crate::auth::Jwt;
 use crate::config::Settings;
 use crate::domain::{self, AccountStatus, Email, Password, PersonName, Phone};
 use crate::error::Result;
 use crate::extract::{ApiJson, ApiQuery, IdempotencyKey, Origin, PathId, Principal, nullable};
+use crate::http::Created;
 use crate::http::openapi::{Conflict, Forbidden, NotFound, Unprocessable, codes};
 use crate::state::AppState;
 use crate::user::Tokens;
@@ -266,15 +266,10 @@ async fn create_user(
     origin: Origin,
     IdempotencyKey(key): IdempotencyKey,
     ApiJson(body): ApiJson<CreateUserBody>,
-) -> Result<Response> {
+) -> Result<Created<StaffUser>> {
     let url = &settings.public_url;
     let input = body.parse()?;
-    Ok(
-        match service::create(&db, &principal, &origin, url, key.as_deref(), input).await? {
-            Created::New(user) => (StatusCode::CREATED, Json(user)).into_response(),
-            Created::Replayed(user) => (StatusCode::OK, Json(user)).into_response(),
-        },
-    )
+    service::create(&db, &principal, &origin, url, key.as_deref(), input).await
 }
 
 /// Change an account.

@@ -22,6 +22,7 @@ use crate::db::{self, OnConstraint, tenant_tx};
 use crate::domain::{AccountStatus, Email, PersonName, Phone};
 use crate::error::{Error, Result};
 use crate::events::{self, Topic};
+use crate::http::Created;
 use crate::user::repo::{EMAIL_KEY, revoke_user};
 use crate::user::sessions::Sessions;
 
@@ -115,7 +116,7 @@ impl Manager<'_> {
         let (place, field) = match wanted {
             Wanted::Network => (Place::default(), None),
             Wanted::Agency(agency) => {
-                if !admin::service::agency_exists(conn, agency).await? {
+                if !admin::agency::service::exists(conn, agency).await? {
                     return Err(Error::validation(
                         "agency_id",
                         "no such agency in this network",
@@ -131,7 +132,7 @@ impl Manager<'_> {
                 centre_id,
                 agency_id,
             } => {
-                let agency = admin::service::agency_of_centre(conn, centre_id)
+                let agency = admin::centre::service::agency_of(conn, centre_id)
                     .await?
                     .ok_or_else(|| {
                         Error::validation("centre_id", "no such centre in this network")
@@ -263,14 +264,6 @@ pub struct NewAccount {
     pub place: Place,
 }
 
-/// An account created now, or by an earlier request with the same idempotency key.
-pub enum Created {
-    /// Created by this request.
-    New(StaffUser),
-    /// Created earlier with this idempotency key.
-    Replayed(StaffUser),
-}
-
 /// Invites a new account into the caller's network: created `invited` without a password,
 /// with an invitation whose e-mail (sent by the worker, with a link to `portal_url`) lets its
 /// holder choose one; replaying `idempotency_key` answers the first account.
@@ -281,7 +274,7 @@ pub async fn create(
     portal_url: &str,
     idempotency_key: Option<&str>,
     input: NewAccount,
-) -> Result<Created> {
+) -> Result<Created<StaffUser>> {
     let m = manager(principal, Action::Create)?;
     m.may_give(input.role)?;
     let wanted = grants::wanted(input.role, input.place, Place::default())?;
