@@ -214,57 +214,83 @@ impl RuleError {
     }
 }
 
+/// The first value of a booking policy that cannot be right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PolicyProblem {
+    /// The field (`horizon_days`, ...).
+    pub field: &'static str,
+    /// Why (`horizon_days must be 1..=730`).
+    pub why: &'static str,
+}
+
 impl BookingPolicy {
     /// Checks that every value can be right.
     pub fn validate(&self) -> Result<(), RuleError> {
+        self.check()
+            .map_err(|problem| RuleError::InvalidPolicy(problem.why))
+    }
+
+    /// Checks that every value can be right, naming the first field that cannot.
+    pub fn check(&self) -> Result<(), PolicyProblem> {
         let checks = [
             (
                 self.horizon_days == 0 || self.horizon_days > 730,
+                "horizon_days",
                 "horizon_days must be 1..=730",
             ),
             (
                 self.min_notice_minutes > 60 * 24 * 30,
+                "min_notice_minutes",
                 "min_notice_minutes must be at most 30 days",
             ),
             (
                 self.refund_before_deadline_percent > 100,
+                "refund_before_deadline_percent",
                 "refund_before_deadline_percent must be 0..=100",
             ),
             (
                 self.refund_after_deadline_percent > 100,
+                "refund_after_deadline_percent",
                 "refund_after_deadline_percent must be 0..=100",
             ),
             (
                 self.refund_after_deadline_percent > self.refund_before_deadline_percent,
+                "refund_after_deadline_percent",
                 "a late cancellation cannot refund more than an early one",
             ),
             (
                 self.recheck_window_months == 0 || self.recheck_window_months > 24,
+                "recheck_window_months",
                 "recheck_window_months must be 1..=24",
             ),
             (
                 !(100..=200).contains(&self.overbooking_percent),
+                "overbooking_percent",
                 "overbooking_percent must be 100..=200",
             ),
             (
                 self.fill_warning_percent == 0 || self.fill_warning_percent > 200,
+                "fill_warning_percent",
                 "fill_warning_percent must be 1..=200",
             ),
             (
                 self.hold_minutes == 0 || self.hold_minutes > 120,
+                "hold_minutes",
                 "hold_minutes must be 1..=120",
             ),
             (
                 self.modification_deadline_hours > 24 * 30,
+                "modification_deadline_hours",
                 "modification_deadline_hours must be at most 30 days",
             ),
             (
                 self.cancellation_deadline_hours > 24 * 30,
+                "cancellation_deadline_hours",
                 "cancellation_deadline_hours must be at most 30 days",
             ),
         ];
-        match checks.into_iter().find(|(bad, _)| *bad) {
-            Some((_, why)) => Err(RuleError::InvalidPolicy(why)),
+        match checks.into_iter().find(|(bad, _, _)| *bad) {
+            Some((_, field, why)) => Err(PolicyProblem { field, why }),
             None => Ok(()),
         }
     }

@@ -457,6 +457,20 @@ fn absurd_policies_are_refused() {
             "{bad:?}"
         );
     }
+    let late = BookingPolicy {
+        refund_before_deadline_percent: 50,
+        refund_after_deadline_percent: 80,
+        ..Default::default()
+    };
+    assert_eq!(
+        late.check().unwrap_err().field,
+        "refund_after_deadline_percent"
+    );
+    let hold = BookingPolicy {
+        hold_minutes: 121,
+        ..Default::default()
+    };
+    assert_eq!(hold.check().unwrap_err().field, "hold_minutes");
     let p: BookingPolicy = serde_json::from_str(r#"{"min_notice_minutes": 60}"#).unwrap();
     assert_eq!((p.min_notice_minutes, p.horizon_days), (60, 90));
     assert_eq!(p.hold_expires_at(at(NOW)), at("2026-12-01T10:10:00Z"));

@@ -1,5 +1,5 @@
-//! The admin service: the networks (tenants) and their structure — agencies and centres, with
-//! the centres' hours, closures and offers — as staff read and change them, and the public
+//! The admin service: the networks (tenants), their settings and their structure — agencies
+//! and centres, with the centres' hours, closures and offers — as staff read and change them, and the public
 //! facts of a network a portal shows. Every query runs in the caller's tenant under row-level
 //! security, is scoped (agency, centre) by `pti_core::policy`, and every change writes an audit
 //! row. Calls the planning service only for its communes table.
@@ -11,6 +11,7 @@ mod fields;
 mod repo;
 pub mod routes;
 pub mod service;
+pub mod settings;
 mod views;
 
 pub use agency::Agency;

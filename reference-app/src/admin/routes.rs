@@ -21,6 +21,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(current_tenant))
         .merge(super::agency::routes::router())
         .merge(super::centre::routes::router())
+        .merge(super::settings::routes::router())
 }
 
 /// The network this portal serves.

@@ -95,6 +95,45 @@ pub async fn reload(
     Ok(())
 }
 
+/// Reloads network `tenant` after its row changed: its booking policy, or its joining or
+/// leaving the active networks (a suspended network's centres leave search). A horizon longer
+/// than the engine holds reloads everything.
+pub async fn reload_tenant(
+    pool: &PgPool,
+    engine: &super::SharedEngine,
+    tenant: TenantId,
+) -> anyhow::Result<()> {
+    let fresh = active_tenants(pool)
+        .await?
+        .into_iter()
+        .find(|t| t.id == tenant);
+    let held = engine.read().days;
+    match fresh {
+        Some(info) if Engine::days_for(info.policy.horizon_days) > held => {
+            engine.replace(load(pool, super::today()).await?);
+            Ok(())
+        }
+        Some(info) => {
+            engine.write().tenants.insert(tenant, info);
+            reload(pool, engine, tenant, None).await
+        }
+        None => {
+            let mut e = engine.write();
+            e.tenants.remove(&tenant);
+            let gone: Vec<CentreId> = e
+                .index
+                .centres()
+                .filter(|c| c.tenant_id == tenant)
+                .map(|c| c.id)
+                .collect();
+            for id in gone {
+                e.index.remove(id);
+            }
+            Ok(())
+        }
+    }
+}
+
 /// One opening window as stored in `cts.opening_hours`.
 #[derive(Deserialize)]
 struct OpeningWindow {

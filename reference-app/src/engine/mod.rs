@@ -61,8 +61,13 @@ impl Engine {
             index: SearchIndex::default(),
             tenants: HashMap::new(),
             first_day: today - Duration::days(DAYS_BEFORE),
-            days: horizon_days + DAYS_AFTER_HORIZON + DAYS_BEFORE as u32,
+            days: Self::days_for(horizon_days),
         }
+    }
+
+    /// The days an engine holds for a booking horizon of `horizon_days`.
+    pub fn days_for(horizon_days: u32) -> u32 {
+        horizon_days + DAYS_AFTER_HORIZON + DAYS_BEFORE as u32
     }
 
     /// The policy of `tenant` (the trade's defaults for an unknown one).

@@ -23,12 +23,16 @@ struct Change {
     origin: Option<Uuid>,
 }
 
-/// Applies one notification payload: reloads the centre it names (or the whole tenant). A
-/// booking changed by this very instance is skipped: its engine already holds the change.
+/// Applies one notification payload: reloads the centre it names (or the whole tenant, with
+/// its policy when the tenant's own row changed). A booking changed by this very instance is
+/// skipped: its engine already holds the change.
 pub async fn apply(pool: &PgPool, engine: &SharedEngine, payload: &str) -> anyhow::Result<()> {
     let change: Change = serde_json::from_str(payload)?;
     if change.table == "rdv" && change.origin == Some(crate::db::instance_id()) {
         return Ok(());
+    }
+    if change.table == "tenants" {
+        return load::reload_tenant(pool, engine, TenantId(change.tenant_id)).await;
     }
     load::reload(
         pool,

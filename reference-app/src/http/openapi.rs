@@ -38,6 +38,7 @@ pub mod codes;
         (name = "profile", description = "The signed-in user's data"),
         (name = "network", description = "Agencies and centres, for staff"),
         (name = "users", description = "A network's accounts, managed by its admins"),
+        (name = "settings", description = "A network's settings, edited by its admin"),
         (name = "health", description = "Probes and metrics"),
         (name = "development", description = "Development helpers"),
     ),

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use pti_core::availability::{FreeSlot, TimeFilter};
 use pti_core::model::{CentreId, DateRange, GeoPoint, Money, TenantId};
+use pti_core::rules::booking_window;
 use pti_core::search::{Area, SearchQuery, SortBy};
 
 use super::views::{CalendarDay, CentreCalendar, CentreView, Origin, SearchResponse, SearchResult};
@@ -52,7 +53,7 @@ fn earliest_start(engine: &Engine, tenant: Option<TenantId>) -> DateTime<Utc> {
 }
 
 /// Centres offering the inspection within the radius, with their first free slots, in
-/// `tenant` only when given.
+/// `tenant` only when given; each centre's slots within its own network's notice and horizon.
 pub fn search(
     engine: &SharedEngine,
     tenant: Option<TenantId>,
@@ -80,15 +81,23 @@ pub fn search(
         .iter()
         .filter_map(|hit| {
             let centre = engine.centre(hit.centre_id)?;
+            let (earliest, latest) = booking_window(&engine.policy(centre.tenant_id), Utc::now());
+            let bookable: Vec<_> = hit
+                .slots
+                .iter()
+                .filter(|slot| slot.start >= earliest && slot.start < latest)
+                .collect();
+            if bookable.is_empty() {
+                return None;
+            }
             Some(SearchResult {
                 centre: CentreView::from(centre),
                 distance_km: (hit.distance_km * 10.0).round() / 10.0,
                 price_cents: hit.price.gross.cents(),
                 vat_cents: hit.price.vat().cents(),
                 duration_minutes: hit.duration_minutes,
-                slots: hit
-                    .slots
-                    .iter()
+                slots: bookable
+                    .into_iter()
                     .map(|slot| s.wanted.slot(hit.centre_id, slot))
                     .collect(),
             })

@@ -11,5 +11,6 @@ mod openapi;
 mod payment;
 mod planning;
 mod rdv;
+mod settings;
 mod support;
 mod user;

@@ -64,7 +64,8 @@ impl<'a> Call<'a> {
         self.raw(body.to_string())
     }
 
-    /// Sends `body` as it is, labelled `application/json` (for malformed or oversized bodies).
+    /// Sends `body` as it is, labelled `application/json` unless a `content-type` header was
+    /// set (for malformed or oversized bodies, and images).
     pub fn raw(mut self, body: impl Into<Vec<u8>>) -> Self {
         self.body = Some(body.into());
         self
@@ -89,9 +90,15 @@ impl<'a> Call<'a> {
         for (name, value) in &self.headers {
             request = request.header(name, value);
         }
+        let labelled = self
+            .headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case("content-type"));
         let body = match self.body {
             Some(bytes) => {
-                request = request.header("content-type", "application/json");
+                if !labelled {
+                    request = request.header("content-type", "application/json");
+                }
                 Body::from(bytes)
             }
             None => Body::empty(),
