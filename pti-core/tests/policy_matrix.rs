@@ -41,7 +41,7 @@ ADMIN_TENANT
     rdv          T T T - T T T
     payment      - T - - - - T
     refund       T T - - - - T
-    user         T T T T - - -
+    user         T T T T - - T
     client       T T T - - - T
     vehicle      - T - - - - T
     notification T T - - - - -
@@ -59,7 +59,7 @@ ADMIN_AGENCE
     rdv          A A A - A A A
     payment      - A - - - - A
     refund       A A - - - - -
-    user         A A A - - - -
+    user         A A A - - - A
     client       - T - - - - -
     vehicle      - A - - - - -
     invoice      - A - - - - A

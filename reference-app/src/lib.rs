@@ -12,16 +12,17 @@
 //! - [`notification`]: e-mails and SMS of booking events, the local mailbox;
 //! - [`user`]: accounts, sessions, profile, saved vehicles, and a network's staff accounts
 //!   managed by its admins (invitations, roles, deactivation);
-//! - [`admin`]: networks, agencies and centres.
+//! - [`admin`]: networks and their settings, agencies and centres (hours, closures, offers).
 //!
 //! Calls between services run one way: `rdv` → `payment`, `user`; `notification` → `rdv`,
-//! `user`; `user` → `admin`. Below the services, imported by them and never importing them:
+//! `user`; `user` → `admin` → `planning` (its communes table). Below the services, imported by them and never importing them:
 //! - [`domain`]: parsed input (e-mail, phone, names, plates, codes);
 //! - [`auth`]: the principal, JWTs, password hashes, opaque tokens;
 //! - [`engine`]: the scheduling engine kept in step with the database, and its reservations;
 //! - [`db`]: pools, migrations, tenant transactions, code columns, constraint mapping;
 //! - [`events`]: the transactional outbox;
 //! - [`audit`]: the audit trail every staff mutation writes in its transaction;
+//! - [`export`]: lists streamed as CSV or XLSX files;
 //! - [`error`]: the one API error type;
 //! - [`outbound`]: the HTTPS client of third-party APIs.
 //!
@@ -38,6 +39,7 @@ pub mod domain;
 pub mod engine;
 pub mod error;
 pub mod events;
+pub mod export;
 pub mod extract;
 pub mod http;
 pub mod keys;

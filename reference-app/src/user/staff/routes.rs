@@ -13,6 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::export;
 use super::grants::Place;
 use super::invitation;
 use super::list::{ListParams, ListRequest, Sort};
@@ -22,6 +23,7 @@ use crate::auth::Jwt;
 use crate::config::Settings;
 use crate::domain::{self, AccountStatus, Email, Password, PersonName, Phone};
 use crate::error::Result;
+use crate::export::Format;
 use crate::extract::{ApiJson, ApiQuery, IdempotencyKey, Origin, PathId, Principal, nullable};
 use crate::http::Created;
 use crate::http::openapi::{Conflict, Forbidden, NotFound, Unprocessable, codes};
@@ -33,6 +35,7 @@ use crate::user::sessions::Sessions;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_users, create_user))
+        .routes(routes!(export_users))
         .routes(routes!(update_user, delete_user))
         .routes(routes!(set_password))
 }
@@ -94,6 +97,36 @@ impl UsersQuery {
             cursor: self.cursor.as_deref(),
         })
     }
+}
+
+/// Query of `GET /users/export`: the list's filters and order, and the file's format.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ExportQuery {
+    /// `csv` (UTF-8, `;`, as French spreadsheets open it) or `xlsx`.
+    #[param(value_type = String, example = "xlsx")]
+    pub format: String,
+    /// As in `GET /users`.
+    pub q: Option<String>,
+    /// As in `GET /users`.
+    #[param(schema_with = codes::account_role)]
+    pub role: Option<String>,
+    /// As in `GET /users`.
+    #[param(value_type = Option<uuid::Uuid>)]
+    pub agency_id: Option<String>,
+    /// As in `GET /users`.
+    #[param(value_type = Option<uuid::Uuid>)]
+    pub centre_id: Option<String>,
+    /// As in `GET /users`.
+    #[param(value_type = Option<AccountStatus>)]
+    pub status: Option<String>,
+    /// As in `GET /users`.
+    #[param(schema_with = sorts)]
+    pub sort: Option<String>,
+    /// As in `GET /users`.
+    #[param(schema_with = codes::sort_order)]
+    pub order: Option<String>,
 }
 
 /// Body of `POST /users`.
@@ -236,6 +269,44 @@ async fn list_users(
     ApiQuery(query): ApiQuery<UsersQuery>,
 ) -> Result<Json<StaffPage>> {
     Ok(Json(service::list(&db, &principal, query.parse()?).await?))
+}
+
+/// Export the accounts.
+///
+/// Every account the list shows with these filters, in its order (all pages), as a CSV or
+/// XLSX file with French column names. For ADMIN_TENANT and ADMIN_AGENCE.
+#[utoipa::path(
+    get,
+    path = "/api/v1/users/export",
+    tag = "users",
+    operation_id = "exportUsers",
+    security(("bearer" = [])),
+    params(ExportQuery),
+    responses(
+        (status = 200, description = "The file", content_type = "text/csv", body = String),
+        (status = 403, response = Forbidden),
+        (status = 422, response = Unprocessable),
+    )
+)]
+#[tracing::instrument(skip_all)]
+async fn export_users(
+    State(db): State<PgPool>,
+    principal: Principal,
+    ApiQuery(query): ApiQuery<ExportQuery>,
+) -> Result<axum::response::Response> {
+    let format = Format::parse(&query.format)?;
+    let request = ListRequest::parse(ListParams {
+        q: query.q.as_deref(),
+        role: query.role.as_deref(),
+        agency_id: query.agency_id.as_deref(),
+        centre_id: query.centre_id.as_deref(),
+        status: query.status.as_deref(),
+        sort: query.sort.as_deref(),
+        order: query.order.as_deref(),
+        limit: None,
+        cursor: None,
+    })?;
+    export::export(&db, &principal, request, format).await
 }
 
 /// Invite a staff member.

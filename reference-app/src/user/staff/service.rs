@@ -211,17 +211,22 @@ fn own_access() -> Error {
     )
 }
 
-/// The accounts of the caller's network it may see, filtered, sorted and paged by `request`.
-pub async fn list(db: &PgPool, principal: &Principal, request: ListRequest) -> Result<StaffPage> {
-    let m = manager(principal, Action::Read)?;
-    let filter = Filter {
+/// The accounts this admin sees that `request`'s filters let through.
+fn filtered(m: &Manager<'_>, request: &ListRequest) -> Filter<'static> {
+    Filter {
         pattern: request.search.clone(),
         role: request.role.map(Role::code),
         agency_id: request.agency_id,
         centre_id: request.centre_id,
         status: request.status.map(AccountStatus::code),
         ..m.visible()
-    };
+    }
+}
+
+/// The accounts of the caller's network it may see, filtered, sorted and paged by `request`.
+pub async fn list(db: &PgPool, principal: &Principal, request: ListRequest) -> Result<StaffPage> {
+    let m = manager(principal, Action::Read)?;
+    let filter = filtered(&m, &request);
     let mut tx = tenant_tx(db, &principal.context()).await?;
     let total = repo::count(&mut tx, &filter).await?;
     let mut rows = repo::page(
@@ -246,6 +251,52 @@ pub async fn list(db: &PgPool, principal: &Principal, request: ListRequest) -> R
         next_cursor,
         total,
     })
+}
+
+/// 403 unless the caller may export the accounts of its network (checked before an export's
+/// first byte is sent).
+pub fn may_export(principal: &Principal) -> Result<()> {
+    manager(principal, Action::Export).map(drop)
+}
+
+/// Accounts an export reads at a time.
+const EXPORT_PAGE: i64 = 1000;
+
+/// Every account [`list`] would show for `request` (ignoring its page), in its order, handed
+/// to `each` a page at a time from one transaction; stops when `each` answers false (the
+/// client went away). Needs the `user:export` permission.
+pub async fn export_pages<F, Next>(
+    db: &PgPool,
+    principal: &Principal,
+    mut request: ListRequest,
+    mut each: F,
+) -> Result<()>
+where
+    F: FnMut(Vec<StaffUser>) -> Next,
+    Next: Future<Output = bool>,
+{
+    let m = manager(principal, Action::Export)?;
+    let filter = filtered(&m, &request);
+    let mut tx = tenant_tx(db, &principal.context()).await?;
+    loop {
+        let rows = repo::page(
+            &mut tx,
+            &filter,
+            request.sort,
+            request.order,
+            &request.after,
+            EXPORT_PAGE,
+        )
+        .await?;
+        let Some(last) = rows.last() else { break };
+        request.after = Cursor::after(request.sort, request.order, last).after;
+        let full = i64::try_from(rows.len()).unwrap_or(0) == EXPORT_PAGE;
+        if !each(rows.iter().map(StaffUser::from).collect()).await || !full {
+            break;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// An account to create.

@@ -1,9 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, session } from './client';
+import { ApiError, api, attachmentName, download, session } from './client';
 import { fakeFetch, header, json } from './testing';
 
 beforeEach(() => localStorage.clear());
 afterEach(() => vi.unstubAllGlobals());
+
+describe('downloads', () => {
+  it('read the file with the Bearer token and take the name the server gives', async () => {
+    session.set({ access_token: 'A1', refresh_token: 'R1' });
+    const calls = fakeFetch(
+      () => new Response('Nom;Prénom\r\n', { status: 200, headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="utilisateurs-2026-12-02.csv"' } }),
+    );
+    const file = await download('/users/export?format=csv', 'utilisateurs.csv');
+    expect(header(calls[0]!, 'Authorization')).toBe('Bearer A1');
+    expect(file.filename).toBe('utilisateurs-2026-12-02.csv');
+    expect(await file.blob.text()).toBe('Nom;Prénom\r\n');
+  });
+
+  it('fall back on a name of their own, and fail with the API error', async () => {
+    expect(attachmentName(null, 'export.xlsx')).toBe('export.xlsx');
+    expect(attachmentName('inline', 'export.xlsx')).toBe('export.xlsx');
+    fakeFetch(() => json(403, { code: 'FORBIDDEN', message: 'no', details: null }));
+    await expect(download('/users/export?format=csv', 'x.csv')).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN' });
+  });
+});
 
 describe('the API client', () => {
   it('prefixes /api/v1 and sends JSON with the Bearer token', async () => {

@@ -135,10 +135,10 @@ async function toError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, res.status === 401 ? 'UNAUTHORIZED' : 'HTTP_' + res.status, res.statusText || 'Erreur du serveur');
 }
 
-/** Calls the API; resolves with the JSON answer (undefined for 204), rejects with an `ApiError`. */
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends a request with the session's credentials (refreshed once on a 401); rejects with an `ApiError`. */
+async function request(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const send = () => {
-    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    const headers: Record<string, string> = { Accept: accept, ...options.headers };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     const tokens = options.anonymous ? null : session.get();
     if (tokens) headers.Authorization = `Bearer ${tokens.access_token}`;
@@ -163,6 +163,30 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw new ApiError(0, 'NETWORK', 'Connexion au serveur impossible.');
   }
   if (!res.ok) throw await toError(res);
+  return res;
+}
+
+/** A file the API answered: its bytes and the name the server gave it. */
+export interface Download {
+  blob: Blob;
+  filename: string;
+}
+
+/** The file name of a `Content-Disposition: attachment; filename="…"` header, else `fallback`. */
+export function attachmentName(header: string | null, fallback: string): string {
+  const match = header?.match(/filename="([^"]+)"/);
+  return match?.[1] ?? fallback;
+}
+
+/** Downloads a file from the API (an export, a document); rejects with an `ApiError`. */
+export async function download(path: string, fallbackName: string): Promise<Download> {
+  const res = await request(path, {}, '*/*');
+  return { blob: await res.blob(), filename: attachmentName(res.headers.get('Content-Disposition'), fallbackName) };
+}
+
+/** Calls the API; resolves with the JSON answer (undefined for 204), rejects with an `ApiError`. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await request(path, options, 'application/json');
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;

@@ -17,4 +17,5 @@ export { SearchBar, type Suggestion } from './SearchBar';
 export { Table, sortRows, type Column } from './Table';
 export { Empty, Failure, Loading, PageTitle } from './states';
 export { useInstallPrompt } from './install';
+export { saveFile } from './saveFile';
 export * from './dates';

@@ -3,6 +3,7 @@
 //! the role matrix of the new routes.
 
 mod edit;
+mod export;
 mod invite;
 mod list;
 mod matrix;

@@ -1,7 +1,7 @@
-// The network's staff accounts: list (search, filters, order, pages by cursor), create (an
-// invitation e-mail is sent), change, deactivate or reactivate, delete.
+// The network's staff accounts: list (search, filters, order, pages by cursor), export as a
+// spreadsheet, create (an invitation e-mail is sent), change, deactivate or reactivate, delete.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { api } from '@/api/client';
+import { api, download } from '@/api/client';
 import { keys } from '@/api/keys';
 import type { CursorPage, StaffUser, StaffUserInput, StaffUserQuery, StaffUserUpdate } from '@/api/types';
 
@@ -17,6 +17,17 @@ function search(query: StaffUserQuery): string {
 
 /** One page of the staff accounts the signed-in user may see. */
 export const listUsers = (query: StaffUserQuery) => api<CursorPage<StaffUser>>(`/users${search(query)}`);
+
+/** A spreadsheet format of the exports. */
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** Every account of `query`'s filters and order (not only its page), as a CSV or XLSX file. */
+export function exportUsers(query: StaffUserQuery, format: ExportFormat) {
+  const filters: Record<string, unknown> = { format, ...query };
+  delete filters.cursor;
+  delete filters.limit;
+  return download(`/users/export${search(filters as StaffUserQuery)}`, `utilisateurs.${format}`);
+}
 
 /** The query of one page of staff accounts; the previous page stays shown while the next loads. */
 export const usersQuery = (query: StaffUserQuery) =>

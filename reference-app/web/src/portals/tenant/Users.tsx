@@ -11,10 +11,10 @@ import { NETWORK_ROLES, ROLE, USER_STATUS, USER_STATUSES, roleLabel, type Role }
 import { numericDate, time } from '@/domain/format';
 import { useMe } from '@/features/auth/session';
 import { agenciesQuery, centresQuery } from '@/features/network/api';
-import { deleteUser, updateUser, usersQuery } from '@/features/users/api';
+import { deleteUser, exportUsers, updateUser, usersQuery, type ExportFormat } from '@/features/users/api';
 import { grantableBy } from '@/features/users/grants';
 import { UserForm } from '@/features/users/UserForm';
-import { Badge, Button, ConfirmDialog, Drawer, DropdownMenu, PageTitle, useToast, type BadgeTone } from '@/ui';
+import { Badge, Button, ConfirmDialog, Drawer, DropdownMenu, PageTitle, saveFile, useToast, type BadgeTone } from '@/ui';
 import { DataTable, useTableQuery, type BulkAction, type DataColumn, type TableQuery } from '@/ui/staff';
 
 const STATUS_TONE: Record<StaffUserStatus, BadgeTone> = { active: 'success', invited: 'info', disabled: 'neutral' };
@@ -54,6 +54,20 @@ export default function Users() {
   const agencies = (ownAgency ? allAgencies.data?.filter((a) => a.id === ownAgency) : allAgencies.data) ?? [];
   const [editing, setEditing] = useState<StaffUser | 'new' | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  /** Downloads every account of the current filters and order as `format`. */
+  async function download(format: ExportFormat) {
+    setExporting(true);
+    try {
+      const file = await exportUsers(toUserQuery(table.query), format);
+      saveFile(file.blob, file.filename);
+    } catch (e) {
+      toast('error', errorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  }
 
   const agencyName = (id: string | null) => allAgencies.data?.find((a) => a.id === id)?.name;
   const centreName = (id: string | null) => centres.data?.find((c) => c.id === id)?.name;
@@ -187,11 +201,21 @@ export default function Users() {
         rowActions={rowActions}
         empty={{ title: 'Aucun utilisateur ne correspond.', hint: 'Modifiez la recherche ou les filtres.' }}
         actions={
-          grantable.length > 0 && (
-            <Button onClick={() => setEditing('new')} data-testid="user-new">
-              Nouvel utilisateur
-            </Button>
-          )
+          <>
+            <DropdownMenu
+              label={exporting ? 'Export en cours…' : 'Exporter'}
+              accessibleLabel="Exporter la liste filtrée"
+              items={[
+                { label: 'Tableur CSV', onSelect: () => void download('csv'), disabled: exporting },
+                { label: 'Classeur Excel (XLSX)', onSelect: () => void download('xlsx'), disabled: exporting },
+              ]}
+            />
+            {grantable.length > 0 && (
+              <Button onClick={() => setEditing('new')} data-testid="user-new">
+                Nouvel utilisateur
+              </Button>
+            )}
+          </>
         }
       />
 
