@@ -439,6 +439,18 @@ pub async fn insert_invitation(
     .await
 }
 
+/// Ends the unused invitations of account `user` (a new one replaces them); how many.
+pub async fn expire_invitations(conn: &mut PgConnection, user: Uuid) -> sqlx::Result<u64> {
+    sqlx::query!(
+        "UPDATE user_invitations SET expires_at = greatest(created_at + interval '1 second', now()) \
+         WHERE user_id = $1 AND used_at IS NULL AND expires_at > now()",
+        user
+    )
+    .execute(conn)
+    .await
+    .map(|done| done.rows_affected())
+}
+
 /// What the invitation e-mail needs.
 pub struct PendingInvitation {
     /// The invited address.

@@ -36,6 +36,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_users, create_user))
         .routes(routes!(export_users))
+        .routes(routes!(resend_invitation))
         .routes(routes!(update_user, delete_user))
         .routes(routes!(set_password))
 }
@@ -341,6 +342,37 @@ async fn create_user(
     let url = &settings.public_url;
     let input = body.parse()?;
     service::create(&db, &principal, &origin, url, key.as_deref(), input).await
+}
+
+/// Send the invitation again.
+///
+/// A new e-mail with a new link (valid 72 hours) to an account that has not chosen its
+/// password yet; the earlier links stop working. 409 `NOT_INVITED` for any other account.
+#[utoipa::path(
+    post,
+    path = "/api/v1/users/{id}/invitation",
+    tag = "users",
+    operation_id = "resendInvitation",
+    security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "The account")),
+    responses(
+        (status = 202, description = "Sent", body = StaffUser),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+    )
+)]
+#[tracing::instrument(skip_all)]
+async fn resend_invitation(
+    State(db): State<PgPool>,
+    State(settings): State<Arc<Settings>>,
+    principal: Principal,
+    origin: Origin,
+    PathId(id): PathId,
+) -> Result<(StatusCode, Json<StaffUser>)> {
+    let user =
+        service::resend_invitation(&db, &principal, &origin, &settings.public_url, id).await?;
+    Ok((StatusCode::ACCEPTED, Json(user)))
 }
 
 /// Change an account.

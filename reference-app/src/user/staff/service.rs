@@ -390,6 +390,58 @@ pub async fn create(
     Ok(Created::New(user))
 }
 
+/// Sends account `id` a new invitation e-mail (with a link to `portal_url`), ending the
+/// earlier ones: the account must still be `invited` (409 `NOT_INVITED` otherwise).
+pub async fn resend_invitation(
+    db: &PgPool,
+    principal: &Principal,
+    origin: &Origin,
+    portal_url: &str,
+    id: Uuid,
+) -> Result<StaffUser> {
+    let m = manager(principal, Action::Update)?;
+    let mut tx = tenant_tx(db, &principal.context()).await?;
+    let row = m.target(&mut tx, Action::Update, id).await?;
+    if row.status.0 != AccountStatus::Invited {
+        return Err(Error::conflict(
+            "NOT_INVITED",
+            "this account has chosen its password or is disabled: it needs no invitation",
+        ));
+    }
+    repo::expire_invitations(&mut tx, id).await?;
+    let invitation = NewInvitation {
+        tenant_id: m.tenant.0,
+        user_id: id,
+        created_by: principal.user_id,
+        idempotency_key: None,
+        ttl_hours: INVITATION_TTL_HOURS,
+    };
+    let invitation = repo::insert_invitation(&mut tx, &invitation).await?;
+    let payload = json!({ "portal_url": portal_url });
+    events::append(
+        &mut tx,
+        m.tenant.0,
+        Topic::Notification,
+        INVITED_EVENT,
+        invitation,
+        payload,
+    )
+    .await?;
+    let user = StaffUser::from(&row);
+    let trail = json!({ "invitation": invitation });
+    let entry = Entry {
+        tenant_id: m.tenant.0,
+        action: "user.invite.resend",
+        resource: Resource::User,
+        resource_id: id,
+        before: Some(&json!({})),
+        after: &trail,
+    };
+    audit::record(&mut tx, m.actor(), origin, &entry).await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
 /// Changes to an account; `None` keeps the value.
 #[derive(Default)]
 pub struct AccountChange {

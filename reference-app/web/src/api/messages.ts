@@ -17,6 +17,7 @@ const MESSAGES: Record<string, string> = {
   INVALID_STATUS: 'Ce rendez-vous ne peut plus être modifié.',
   VEHICLE_EXISTS: 'Ce véhicule est déjà enregistré.',
   EMAIL_TAKEN: 'Un compte utilise déjà cette adresse e-mail.',
+  NOT_INVITED: 'Ce compte a déjà choisi son mot de passe : il n’a plus besoin d’invitation.',
   UNAUTHORIZED: 'Adresse e-mail ou mot de passe incorrect.',
   RATE_LIMITED: 'Trop de tentatives. Patientez une minute puis réessayez.',
   NOT_FOUND: 'Introuvable.',

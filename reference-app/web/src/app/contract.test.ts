@@ -85,6 +85,7 @@ describe('the API client and the OpenAPI document', () => {
     await users.createUser({ email: 'a@d.fr', first_name: 'Anne', last_name: 'Durand', role: 'ADMIN_AGENCE', agency_id: ID }, 'key');
     await users.updateUser(ID, { first_name: 'Paul', last_name: 'Durand', phone: null, role: 'ADMIN_CT', agency_id: ID, centre_id: ID, status: 'disabled' });
     await users.deleteUser(ID);
+    await users.resendInvitation(ID);
     await users.exportUsers({ q: 'dup', role: 'CONTROLEUR', status: 'active', sort: 'email', order: 'desc', cursor: 'c', limit: 25 }, 'xlsx');
     await auth.setPassword({ token: 'tok', password: 'Agence2026' });
     await auth.logout();

@@ -152,6 +152,57 @@ async fn an_expired_invitation_is_an_invalid_token(owner: PgPool) {
 }
 
 #[sqlx::test(migrations = "./migrations")]
+async fn a_resent_invitation_replaces_the_first_link_until_the_password_is_chosen(owner: PgPool) {
+    let app = TestApp::builder(&owner).seeded().spawn().await;
+    let (_, centre) = first_places(&app, &owner, Tenant::A).await;
+    let admin = app.user(Tenant::A, "ADMIN_TENANT").await;
+    let created = invite(&app, &admin.token, controller("again@exemple.fr", centre)).await;
+    let id = created.json["id"].as_str().unwrap().to_owned();
+    app.tick().await;
+    let uri = format!("/api/v1/users/{id}/invitation");
+    for role in ["ADMIN_CT", "CONTROLEUR", "CALL_CENTER"] {
+        let token = app.user(Tenant::A, role).await.token;
+        let answer = app.post(&uri).bearer(&token).send().await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{role}");
+    }
+    let foreign = app.user(Tenant::B, "ADMIN_TENANT").await.token;
+    assert_eq!(
+        app.post(&uri).bearer(&foreign).send().await.status,
+        StatusCode::NOT_FOUND
+    );
+    let resent = app.post(&uri).bearer(&admin.token).send().await;
+    assert_eq!(resent.status, StatusCode::ACCEPTED, "{}", resent.json);
+    app.tick().await;
+    let mails = app.mailbox("again@exemple.fr").await;
+    let mails = mails.as_array().unwrap();
+    assert_eq!(mails.len(), 2, "{mails:?}");
+    let tokens: Vec<String> = mails
+        .iter()
+        .map(|m| link_token(m["body"].as_str().unwrap()))
+        .collect();
+    assert_ne!(tokens[0], tokens[1]);
+    let mut old_and_new: Vec<(u16, String)> = Vec::new();
+    for token in &tokens {
+        let answer = set_password(&app, token, "Controle2027").await;
+        old_and_new.push((
+            answer.status.as_u16(),
+            answer.json["code"].as_str().unwrap_or("").to_owned(),
+        ));
+    }
+    // One of the two links (the first sent) no longer works; the other signs in.
+    old_and_new.sort();
+    assert_eq!(old_and_new[0].0, 200, "{old_and_new:?}");
+    assert_eq!(
+        old_and_new[1],
+        (422, "INVALID_TOKEN".to_owned()),
+        "{old_and_new:?}"
+    );
+    let after = app.post(&uri).bearer(&admin.token).send().await;
+    assert_eq!(refusal(&after).1, "NOT_INVITED", "{}", after.json);
+    assert_eq!(audited(&owner, "user.invite.resend").await, 1);
+}
+
+#[sqlx::test(migrations = "./migrations")]
 async fn a_retry_with_the_same_idempotency_key_answers_the_first_account(owner: PgPool) {
     let app = TestApp::builder(&owner).two_tenants().spawn().await;
     let p = places(&app, &owner).await;

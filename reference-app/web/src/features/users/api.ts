@@ -39,5 +39,8 @@ export const createUser = (body: StaffUserInput, idempotencyKey: string) => api<
 /** Changes an account; deactivating it (`status: "disabled"`) ends its sessions at once. */
 export const updateUser = (id: string, body: StaffUserUpdate) => api<StaffUser>(`/users/${encodeURIComponent(id)}`, { method: 'PUT', body });
 
+/** Sends an invited account a new invitation e-mail; the earlier links stop working. */
+export const resendInvitation = (id: string) => api<StaffUser>(`/users/${encodeURIComponent(id)}/invitation`, { method: 'POST' });
+
 /** Deletes an account. */
 export const deleteUser = (id: string) => api<void>(`/users/${encodeURIComponent(id)}`, { method: 'DELETE' });

@@ -11,7 +11,7 @@ import { NETWORK_ROLES, ROLE, USER_STATUS, USER_STATUSES, roleLabel, type Role }
 import { numericDate, time } from '@/domain/format';
 import { useMe } from '@/features/auth/session';
 import { agenciesQuery, centresQuery } from '@/features/network/api';
-import { deleteUser, exportUsers, updateUser, usersQuery, type ExportFormat } from '@/features/users/api';
+import { deleteUser, exportUsers, resendInvitation, updateUser, usersQuery, type ExportFormat } from '@/features/users/api';
 import { grantableBy } from '@/features/users/grants';
 import { UserForm } from '@/features/users/UserForm';
 import { Badge, Button, ConfirmDialog, Drawer, DropdownMenu, PageTitle, saveFile, useToast, type BadgeTone } from '@/ui';
@@ -55,6 +55,16 @@ export default function Users() {
   const [editing, setEditing] = useState<StaffUser | 'new' | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [exporting, setExporting] = useState(false);
+
+  /** Sends `u` a new invitation e-mail. */
+  async function resend(u: StaffUser) {
+    try {
+      await resendInvitation(u.id);
+      toast('success', `Nouvelle invitation envoyée à ${u.email}.`);
+    } catch (e) {
+      toast('error', errorMessage(e));
+    }
+  }
 
   /** Downloads every account of the current filters and order as `format`. */
   async function download(format: ExportFormat) {
@@ -165,6 +175,7 @@ export default function Users() {
         accessibleLabel={`Actions pour ${fullName(u)}`}
         items={[
           { label: 'Modifier', onSelect: () => setEditing(u) },
+          ...(u.status === 'invited' ? [{ label: 'Renvoyer l’invitation', onSelect: () => void resend(u) }] : []),
           u.status === 'disabled'
             ? { label: 'Réactiver', onSelect: () => setPending({ kind: 'enable', user: u }) }
             : { label: 'Désactiver', onSelect: () => setPending({ kind: 'disable', user: u }), disabled: u.id === myId },
