@@ -29,6 +29,28 @@ async fn moving_and_cancelling_follow_the_policy(owner: PgPool) {
     );
     let id = rdv["id"].as_str().unwrap();
     let token = rdv["guest_token"].as_str().unwrap();
+    // Take every place of `second` but one, however many inspectors work that day.
+    let mut fills = Vec::new();
+    while app.offered("Marseille", 5, second).await {
+        assert!(fills.len() < 10, "holds never filled the slot");
+        let fill = app
+            .hold(
+                second,
+                &format!("FG-{:03}-HJ", 100 + fills.len()),
+                "fill@test.fr",
+            )
+            .send()
+            .await;
+        assert_eq!(fill.status, StatusCode::CREATED, "{}", fill.json);
+        fills.push(fill.json);
+    }
+    let last = fills.pop().unwrap();
+    let freed = app
+        .rdv(Method::DELETE, last["id"].as_str().unwrap())
+        .guest(last["guest_token"].as_str().unwrap())
+        .send()
+        .await;
+    assert_eq!(freed.status, StatusCode::OK, "{}", freed.json);
     let moved = app.move_to(id, token, second).send().await;
     assert_eq!(moved.status, StatusCode::OK, "{}", moved.json);
     assert_ne!(moved.json["start"], rdv["start"]);
@@ -36,7 +58,10 @@ async fn moving_and_cancelling_follow_the_policy(owner: PgPool) {
         app.offered("Marseille", 5, first).await,
         "the old slot is free again"
     );
-    assert!(!app.offered("Marseille", 5, second).await);
+    assert!(
+        !app.offered("Marseille", 5, second).await,
+        "the move took the last place"
+    );
 
     let cancelled = app.rdv(Method::DELETE, id).guest(token).send().await;
     assert_eq!(cancelled.status, StatusCode::OK, "{}", cancelled.json);

@@ -11,6 +11,7 @@ import type {
   CentreCalendar,
   NetworkCentre,
   NotificationPrefs,
+  OpeningWindow,
   PaymentResult,
   Place,
   Rdv,
@@ -143,8 +144,9 @@ const TYPES: Array<[string, Record<string, true>]> = [
   ['Tokens', { access_token: true, refresh_token: true, token_type: true, expires_in: true, user: true } satisfies Keys<Tokens>],
   ['Vehicle', { id: true, immatriculation: true, vehicle_type: true, fuel: true, marque: true, modele: true, annee: true } satisfies Keys<Vehicle>],
   ['VehicleInput', { immatriculation: true, vehicle_type: true, fuel: true, marque: true, modele: true, annee: true } satisfies Keys<VehicleInput>],
+  ['OpeningWindow', { rrule: true, start: true, end: true } satisfies Keys<OpeningWindow>],
   ['NotificationPrefs', { email: true, sms: true, reminder_j1: true, reminder_h2: true } satisfies Keys<NotificationPrefs>],
-  ['Agency', { id: true, tenant_id: true, code: true, name: true, address: true, postcode: true, city: true, lat: true, lng: true, phone: true, email: true, status: true } satisfies Keys<Agency>],
+  ['Agency', { id: true, tenant_id: true, code: true, name: true, address: true, postcode: true, city: true, lat: true, lng: true, phone: true, email: true, status: true, centre_count: true } satisfies Keys<Agency>],
   [
     'Centre',
     {
@@ -172,6 +174,7 @@ const TYPES: Array<[string, Record<string, true>]> = [
       opening_hours: true,
       vehicle_categories: true,
       status: true,
+      inspector_count: true,
     } satisfies Keys<NetworkCentre>,
   ],
   [

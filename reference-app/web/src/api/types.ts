@@ -245,6 +245,8 @@ export interface Agency {
   email?: string | null;
   /** `active` or `inactive`. */
   status: string;
+  /** Its centres, whatever their status. */
+  centre_count: number;
 }
 
 /** A centre (CT) of the network as its staff see it, with its settings (`Centre`; the public
@@ -272,11 +274,23 @@ export interface NetworkCentre {
   overbooking_percent: number;
   /** `national`, `alsace_moselle` or `open`. */
   holiday_policy: string;
-  /** RRULE periods in local time. */
-  opening_hours: unknown;
+  /** Weekly opening windows in local time. */
+  opening_hours: OpeningWindow[];
   vehicle_categories: string[];
   /** `active` or `inactive`. */
   status: string;
+  /** Its active inspectors. */
+  inspector_count: number;
+}
+
+/** A weekly opening window of a centre, local wall-clock time (`OpeningWindow`). */
+export interface OpeningWindow {
+  /** RFC 5545 weekly rule naming the days (`FREQ=WEEKLY;BYDAY=MO,TU`). */
+  rrule: string;
+  /** `HH:MM`. */
+  start: string;
+  /** `HH:MM`, after `start`. */
+  end: string;
 }
 
 /** One page of a list the server pages by cursor: `next_cursor` asks for the next one. */
