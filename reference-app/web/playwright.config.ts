@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
 const SERVER = process.env.PTI_SERVER_URL;
 const CLIENT = /client\/.*\.spec\.ts/;
 const STAFF = /tenant\/.*\.spec\.ts/;
-const JOURNEYS = /journeys\.spec\.ts/;
+const JOURNEYS = /journeys\.spec\.ts/; // also <topic>.journeys.spec.ts
 
 export default defineConfig({
   testDir: './e2e',
@@ -39,8 +39,8 @@ export default defineConfig({
       ? [
           { name: 'journeys', testMatch: /client\/journeys\.spec\.ts/, timeout: 90_000, use: { baseURL: SERVER, viewport: { width: 1280, height: 800 } } },
           { name: 'journeys-mobile', testMatch: /client\/journeys\.spec\.ts/, timeout: 90_000, use: { baseURL: SERVER, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
-          { name: 'journeys-tenant', testMatch: /tenant\/journeys\.spec\.ts/, timeout: 90_000, use: { baseURL: SERVER, viewport: { width: 1280, height: 800 } } },
-          { name: 'journeys-tenant-768', testMatch: /tenant\/journeys\.spec\.ts/, timeout: 90_000, use: { baseURL: SERVER, viewport: { width: 768, height: 1024 } } },
+          { name: 'journeys-tenant', testMatch: /tenant\/(.*\.)?journeys\.spec\.ts/, timeout: 90_000, use: { baseURL: SERVER, viewport: { width: 1280, height: 800 } } },
+          { name: 'journeys-tenant-768', testMatch: /tenant\/(.*\.)?journeys\.spec\.ts/, timeout: 90_000, use: { baseURL: SERVER, viewport: { width: 768, height: 1024 } } },
         ]
       : []),
   ],
