@@ -120,6 +120,7 @@ impl Application {
         tokio::spawn(worker::run(
             state.db.clone(),
             engine,
+            state.funnel.clone(),
             outlets,
             worker_interval,
         ));

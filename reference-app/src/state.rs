@@ -12,6 +12,7 @@ use crate::config::Settings;
 use crate::engine::{Engine, SharedEngine};
 use crate::http::{Metrics, RateLimiter};
 use crate::payment::Payments;
+use crate::planning::Funnel;
 use crate::user::sessions::Sessions;
 
 /// Shared state of every handler; each field is a sub-state a handler may extract alone.
@@ -35,6 +36,8 @@ pub struct AppState {
     pub payments: Payments,
     /// Portal settings.
     pub settings: Arc<Settings>,
+    /// Searches and slot views not yet written.
+    pub funnel: Funnel,
 }
 
 impl AppState {
@@ -56,6 +59,7 @@ impl AppState {
                 public_url: crate::config::DEFAULT_PUBLIC_URL.to_owned(),
                 ..Settings::default()
             }),
+            funnel: Funnel::default(),
         }
     }
 }

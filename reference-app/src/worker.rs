@@ -1,6 +1,6 @@
 //! The background worker: every tick, for each active network, releases unpaid holds that
 //! expired (the booking service) and delivers pending outbox events (the notification
-//! service). Rows are claimed with `FOR UPDATE SKIP LOCKED`, so several server instances can
+//! service); then it writes the funnel's counts (the planning service). Rows are claimed with `FOR UPDATE SKIP LOCKED`, so several server instances can
 //! run it at once.
 
 use std::time::Duration;
@@ -10,13 +10,23 @@ use sqlx::PgPool;
 
 use crate::engine::SharedEngine;
 use crate::notification::{self, Outlets};
+use crate::planning::Funnel;
 use crate::rdv;
 
 /// Runs the worker forever, every `every`.
-pub async fn run(pool: PgPool, engine: SharedEngine, outlets: Outlets, every: Duration) {
+pub async fn run(
+    pool: PgPool,
+    engine: SharedEngine,
+    funnel: Funnel,
+    outlets: Outlets,
+    every: Duration,
+) {
     loop {
         if let Err(e) = tick(&pool, &engine, &outlets).await {
             tracing::error!(error = ?e, "worker tick failed");
+        }
+        if let Err(e) = funnel.flush(&pool).await {
+            tracing::error!(error = ?e, "funnel counts not written");
         }
         tokio::time::sleep(every).await;
     }

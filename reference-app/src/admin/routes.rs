@@ -1,4 +1,5 @@
-//! Routes of the admin service: `GET /tenant` (public), then the agencies' and the centres'.
+//! Routes of the admin service: `GET /tenant` (public), then the agencies', the centres', the
+//! settings' and the dashboard's.
 
 use axum::Json;
 use axum::extract::State;
@@ -22,6 +23,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(super::agency::routes::router())
         .merge(super::centre::routes::router())
         .merge(super::settings::routes::router())
+        .merge(super::dashboard::routes::router())
 }
 
 /// The network this portal serves.

@@ -13,6 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::funnel::Funnel;
 use super::places::{self, gazetteer};
 use super::service::{self, Search};
 use super::views::{CentreCalendar, PlaceView, SearchResponse};
@@ -208,6 +209,7 @@ impl SearchBody {
 #[tracing::instrument(skip_all)]
 async fn search(
     State(engine): State<SharedEngine>,
+    State(funnel): State<Funnel>,
     MaybePrincipal(principal): MaybePrincipal,
     NamedTenant(named): NamedTenant,
     ApiJson(body): ApiJson<SearchBody>,
@@ -216,7 +218,12 @@ async fn search(
     let tenant = principal
         .and_then(|p| p.tenant_id)
         .or(named.map(|t| TenantId(t.id)));
-    Ok(Json(service::search(&engine, tenant, &body.parse()?)?))
+    let found = service::search(&engine, tenant, &body.parse()?)?;
+    funnel.searched(
+        &engine.read(),
+        found.results.iter().map(|r| CentreId(r.centre.id)),
+    );
+    Ok(Json(found))
 }
 
 /// Query of the centre calendar.
@@ -256,6 +263,7 @@ pub struct CalendarQuery {
 #[tracing::instrument(skip_all)]
 async fn centre_calendar(
     State(engine): State<SharedEngine>,
+    State(funnel): State<Funnel>,
     PathId(id): PathId,
     ApiQuery(q): ApiQuery<CalendarQuery>,
 ) -> Result<Json<CentreCalendar>> {
@@ -272,11 +280,7 @@ async fn centre_calendar(
                 .map_err(|_| Error::validation("month", "expected YYYY-MM"))
         })
         .transpose()?;
-    Ok(Json(service::calendar(
-        &engine,
-        CentreId(id),
-        month,
-        q.date,
-        wanted,
-    )?))
+    let calendar = service::calendar(&engine, CentreId(id), month, q.date, wanted)?;
+    funnel.viewed(&engine.read(), CentreId(id));
+    Ok(Json(calendar))
 }

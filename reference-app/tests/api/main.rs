@@ -3,6 +3,7 @@
 //! Every answer is checked against the OpenAPI document.
 
 mod admin;
+mod dashboard;
 mod db;
 mod health;
 mod network;

@@ -320,6 +320,11 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Writes the searches and slot views counted so far, as the worker does every tick.
+    pub async fn flush_funnel(&self) {
+        self.state.funnel.flush(&self.state.db).await.unwrap();
+    }
+
     /// The application's pool, logged in as `pti_app` (row-level security applies).
     pub fn db(&self) -> &PgPool {
         &self.state.db
