@@ -62,13 +62,13 @@ pub async fn resolve(
             ));
         }
         subject.agency = Some(of);
-    } else if let Some(id) = agency {
-        if !repo::agency_exists(conn, id).await? {
-            return Err(Error::validation(
-                "agency_id",
-                "no such agency in this network",
-            ));
-        }
+    } else if let Some(id) = agency
+        && !repo::agency_exists(conn, id).await?
+    {
+        return Err(Error::validation(
+            "agency_id",
+            "no such agency in this network",
+        ));
     }
     // Asked for nothing: the caller's own scope, its agency or its centre.
     if agency.is_none() && centre.is_none() {
