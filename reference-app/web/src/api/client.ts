@@ -83,6 +83,8 @@ export function idempotencyKey(): string {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A body sent as it is (an image), with the `Content-Type` of `headers`, instead of `body`. */
+  raw?: Blob;
   headers?: Record<string, string>;
   /** The booking whose guest token goes in `X-Rdv-Token`. */
   rdvId?: string;
@@ -148,7 +150,7 @@ async function request(path: string, options: RequestOptions, accept: string): P
     return fetch(`${API_BASE}${path}`, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   };

@@ -34,4 +34,6 @@ export const keys = {
   agencies: () => ['agencies'] as const,
   /** The centres the signed-in user may read, of one agency or all. */
   centres: (agencyId: string | null) => ['centres', agencyId] as const,
+  /** The network's settings, as its admin edits them. */
+  settings: () => ['tenant-settings'] as const,
 };

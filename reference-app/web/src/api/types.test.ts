@@ -5,6 +5,13 @@ import { describe, expect, it } from 'vitest';
 import openapi from '../../../openapi.json';
 import type {
   Agency,
+  BookingPolicy,
+  BrandingChange,
+  BrandingSettings,
+  GeneralSettings,
+  PortalBranding,
+  SettingsUpdate,
+  TenantSettings,
   CardToken,
   Centre,
   CursorPage,
@@ -197,6 +204,44 @@ const TYPES: Array<[string, Record<string, true>]> = [
   ['CreateUser', { email: true, first_name: true, last_name: true, phone: true, role: true, agency_id: true, centre_id: true } satisfies Keys<StaffUserInput>],
   ['UpdateUser', { first_name: true, last_name: true, phone: true, role: true, agency_id: true, centre_id: true, status: true } satisfies Keys<StaffUserUpdate>],
   ['SetPassword', { token: true, password: true } satisfies Keys<SetPasswordInput>],
+  ['TenantSettings', { general: true, booking_policy: true, branding: true } satisfies Keys<TenantSettings>],
+  ['General', { name: true, legal_name: true, siret: true, address: true, postcode: true, city: true, phone: true, email: true } satisfies Keys<GeneralSettings>],
+  ['GeneralChange', { name: true, legal_name: true, siret: true, address: true, postcode: true, city: true, phone: true, email: true } satisfies Keys<NonNullable<SettingsUpdate['general']>>],
+  [
+    'Policy',
+    {
+      min_notice_minutes: true,
+      horizon_days: true,
+      modification_deadline_hours: true,
+      cancellation_deadline_hours: true,
+      refund_before_deadline_percent: true,
+      refund_after_deadline_percent: true,
+      late_cancellation_allowed: true,
+      recheck_window_months: true,
+      overbooking_percent: true,
+      fill_warning_percent: true,
+      hold_minutes: true,
+    } satisfies Keys<BookingPolicy>,
+  ],
+  [
+    'PolicyChange',
+    {
+      min_notice_minutes: true,
+      horizon_days: true,
+      modification_deadline_hours: true,
+      cancellation_deadline_hours: true,
+      refund_before_deadline_percent: true,
+      refund_after_deadline_percent: true,
+      late_cancellation_allowed: true,
+      recheck_window_months: true,
+      overbooking_percent: true,
+      fill_warning_percent: true,
+      hold_minutes: true,
+    } satisfies Keys<NonNullable<SettingsUpdate['booking_policy']>>,
+  ],
+  ['Branding', { primary_color: true, portal_title: true, logo_url: true } satisfies Keys<BrandingSettings>],
+  ['BrandingChange', { primary_color: true, portal_title: true } satisfies Keys<BrandingChange>],
+  ['UpdateSettings', { general: true, booking_policy: true, branding: true } satisfies Keys<SettingsUpdate>],
 ];
 
 /** The query parameters an operation documents. */
@@ -206,6 +251,11 @@ const parametersOf = (path: string, method: string) =>
   );
 
 describe('the API types and the OpenAPI document', () => {
+  it('TenantInfo.branding: the fields of the settings’ Branding a portal reads', () => {
+    const read = { primary_color: true, portal_title: true, logo_url: true } satisfies Keys<PortalBranding>;
+    expect(Object.keys(read).sort()).toEqual(Object.keys(schemas.Branding?.properties ?? {}).sort());
+  });
+
   it.each(TYPES)('%s: the same properties', (schema, keys) => {
     expect(Object.keys(keys).sort()).toEqual(Object.keys(schemas[schema]?.properties ?? {}).sort());
   });

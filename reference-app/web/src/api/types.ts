@@ -14,7 +14,14 @@ export interface Tenant {
   id: string;
   slug: string;
   name: string;
-  branding?: Record<string, unknown>;
+  branding?: PortalBranding;
+}
+
+/** The look a network gave its client portal, as `GET /tenant` answers it (what is not set is absent). */
+export interface PortalBranding {
+  primary_color?: string;
+  portal_title?: string | null;
+  logo_url?: string | null;
 }
 
 /** A commune suggested for a place search. */
@@ -361,4 +368,55 @@ export interface StaffUserUpdate {
 export interface SetPasswordInput {
   token: string;
   password: string;
+}
+
+/** A network's identity and contacts (`GET /admin/tenant/settings`'s `general`). */
+export interface GeneralSettings {
+  name: string;
+  legal_name: string;
+  siret: string;
+  address: string;
+  postcode: string;
+  city: string;
+  phone: string;
+  email: string;
+}
+
+/** A network's booking rules. */
+export interface BookingPolicy {
+  min_notice_minutes: number;
+  horizon_days: number;
+  modification_deadline_hours: number;
+  cancellation_deadline_hours: number;
+  refund_before_deadline_percent: number;
+  refund_after_deadline_percent: number;
+  late_cancellation_allowed: boolean;
+  recheck_window_months: number;
+  overbooking_percent: number;
+  fill_warning_percent: number;
+  hold_minutes: number;
+}
+
+/** The look of a network's client portal, as its admin edits it. */
+export interface BrandingSettings {
+  primary_color: string;
+  portal_title: string | null;
+  logo_url: string | null;
+}
+
+/** A network's settings (`GET /admin/tenant/settings`). */
+export interface TenantSettings {
+  general: GeneralSettings;
+  booking_policy: BookingPolicy;
+  branding: BrandingSettings;
+}
+
+/** The changed fields of the branding (the logo has its own path). */
+export type BrandingChange = Partial<Pick<BrandingSettings, 'primary_color' | 'portal_title'>>;
+
+/** The body of `PUT /admin/tenant/settings`: the sections to change, each with its changed fields. */
+export interface SettingsUpdate {
+  general?: Partial<GeneralSettings>;
+  booking_policy?: Partial<BookingPolicy>;
+  branding?: BrandingChange;
 }

@@ -17,7 +17,7 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 
 const variants: Record<ButtonVariant, string> = {
   // Dark text on the brand orange keeps a 6.9:1 contrast (white on it would be 3:1).
-  primary: 'bg-brand-500 text-ink-strong hover:bg-brand-600 active:bg-brand-700',
+  primary: 'bg-brand-500 text-on-brand hover:bg-brand-600 active:bg-brand-700',
   secondary: 'border border-ink/30 bg-white text-ink-strong hover:bg-brand-50 dark:bg-gray-800 dark:text-gray-100',
   ghost: 'text-ink-strong hover:bg-brand-50 dark:text-gray-100 dark:hover:bg-gray-800',
   danger: 'bg-status-absent text-white hover:bg-red-800',

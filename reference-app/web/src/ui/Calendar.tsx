@@ -101,7 +101,7 @@ export function Calendar({ value, onChange, min, max, counts, month, onMonthChan
                     'flex h-11 flex-col items-center justify-center rounded-md text-sm',
                     outside && 'text-ink/50',
                     off ? 'cursor-not-allowed opacity-40' : 'hover:bg-brand-50',
-                    d === value && 'bg-brand-500 font-semibold text-ink-strong hover:bg-brand-500',
+                    d === value && 'bg-brand-500 font-semibold text-on-brand hover:bg-brand-500',
                   )}
                 >
                   {Number(d.slice(8))}

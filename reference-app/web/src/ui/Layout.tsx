@@ -166,7 +166,7 @@ export function Pagination({ page, pages, onPage }: { page: number; pages: numbe
             aria-current={p === page ? 'page' : undefined}
             aria-label={`Page ${p}`}
             onClick={() => onPage(p)}
-            className={cx('h-8 min-w-8 rounded px-2 text-sm', p === page ? 'bg-brand-500 font-semibold text-ink-strong' : 'hover:bg-brand-50')}
+            className={cx('h-8 min-w-8 rounded px-2 text-sm', p === page ? 'bg-brand-500 font-semibold text-on-brand' : 'hover:bg-brand-50')}
           >
             {p}
           </button>

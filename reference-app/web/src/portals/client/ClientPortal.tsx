@@ -1,8 +1,13 @@
 // The client portal (the public PWA at /): its routes, header and footer. Only the home page
-// comes with the portal's chunk; every other screen (and the map) loads on demand.
+// comes with the portal's chunk; every other screen (and the map) loads on demand. The network's
+// branding (GET /tenant) gives the header its logo and title, and the portal its primary colour.
 import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet, Route, Routes, useNavigate } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import type { PortalBranding } from '@/api/types';
+import { tenantQuery } from '@/features/auth/api';
 import { LandOnOwnPortal } from '@/features/auth/landing';
+import { brandStyle } from '@/features/branding/brandStyle';
 import { RequireRole } from '@/features/auth/RequireRole';
 import { useMe, useSignOut, useSignedIn } from '@/features/auth/session';
 import { Button, Loading, cx, useInstallPrompt } from '@/ui';
@@ -22,7 +27,7 @@ const SetPassword = lazy(() => import('./SetPassword'));
 const navLink = ({ isActive }: { isActive: boolean }) =>
   cx('rounded-md px-2 py-1.5 text-sm font-medium sm:px-3', isActive ? 'bg-brand-100 text-ink-strong' : 'text-ink hover:bg-brand-50');
 
-function Header() {
+function Header({ branding }: { branding: PortalBranding | undefined }) {
   const signedIn = useSignedIn();
   const me = useMe();
   const install = useInstallPrompt();
@@ -36,8 +41,8 @@ function Header() {
     <header className="sticky top-0 z-20 border-b border-gray-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-3 py-2 sm:px-4">
         <Link to="/" className="mr-auto flex items-center gap-2 font-bold text-ink-strong">
-          <img src="/icons/icon.svg" alt="" width={28} height={28} />
-          <span>PTI Calendar</span>
+          <img src={branding?.logo_url || '/icons/icon.svg'} alt="" height={28} className="h-7 w-auto max-w-32 object-contain" data-testid="portal-logo" />
+          <span data-testid="portal-title">{branding?.portal_title || 'PTI Calendar'}</span>
         </Link>
         <nav aria-label="Navigation principale" className="flex flex-wrap items-center gap-1">
           <NavLink to="/" end className={navLink}>
@@ -72,9 +77,10 @@ function Header() {
 }
 
 function Layout() {
+  const branding = useQuery(tenantQuery()).data?.branding;
   return (
-    <div className="flex min-h-dvh flex-col bg-gray-50">
-      <Header />
+    <div className="flex min-h-dvh flex-col bg-gray-50" style={brandStyle(branding)} data-testid="client-portal">
+      <Header branding={branding} />
       <main className="mx-auto w-full max-w-6xl flex-1 px-3 py-4 sm:px-4 sm:py-6">
         <Suspense fallback={<Loading />}>
           <Outlet />

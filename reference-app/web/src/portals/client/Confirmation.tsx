@@ -39,7 +39,7 @@ export default function Confirmation() {
         <RdvSummary rdv={rdv} />
       </Card>
       <div className="flex flex-wrap gap-2">
-        <a href={downloadUrl(`/rdv/${rdv.id}/pdf`, rdv.id)} className={`${linkButton} bg-brand-500 text-ink-strong hover:bg-brand-600`} download data-testid="download-pdf">
+        <a href={downloadUrl(`/rdv/${rdv.id}/pdf`, rdv.id)} className={`${linkButton} bg-brand-500 text-on-brand hover:bg-brand-600`} download data-testid="download-pdf">
           Télécharger la confirmation (PDF)
         </a>
         <a href={downloadUrl(`/rdv/${rdv.id}/ics`, rdv.id)} className={`${linkButton} border border-ink/30 bg-white text-ink-strong hover:bg-brand-50`} download data-testid="download-ics">

@@ -125,7 +125,7 @@ function RdvCard({ rdv }: { rdv: Rdv }) {
           {open ? 'Masquer' : 'Détails'}
         </Button>
         {rdv.status === 'pending_payment' && (
-          <Link to={`/paiement/${rdv.id}`} className="inline-flex h-8 items-center rounded-md bg-brand-500 px-3 text-sm font-semibold text-ink-strong">
+          <Link to={`/paiement/${rdv.id}`} className="inline-flex h-8 items-center rounded-md bg-brand-500 px-3 text-sm font-semibold text-on-brand">
             Payer
           </Link>
         )}

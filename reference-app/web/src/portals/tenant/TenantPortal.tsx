@@ -1,21 +1,25 @@
 // The tenant admin portal (/tenant): a network's admin, or an agency's, runs its part of the
 // network. The app's router lets in ADMIN_TENANT and ADMIN_AGENCE only (features/auth). Each
-// screen is loaded on demand; the users list is the first.
+// screen is loaded on demand; the users list is the first. The settings are the network admin's only.
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { roleLabel } from '@/domain/vocabulary';
 import { tenantQuery } from '@/features/auth/api';
+import { RequireRole } from '@/features/auth/RequireRole';
 import { useMe, useSignOut } from '@/features/auth/session';
 import { Loading } from '@/ui';
 import { StaffShell, type NavItem } from '@/ui/staff';
 
 const Users = lazy(() => import('./Users'));
+const Settings = lazy(() => import('./settings/Settings'));
 
 const HOME = '/tenant';
 
 /** The portal's sections, in its sidebar. */
 const NAV: readonly NavItem[] = [{ to: `${HOME}/utilisateurs`, label: 'Utilisateurs', icon: 'users' }];
+/** The sections only a network admin (ADMIN_TENANT) sees, after {@link NAV}. */
+const NETWORK_NAV: readonly NavItem[] = [{ to: `${HOME}/parametres`, label: 'Paramètres', icon: 'settings' }];
 
 function Layout() {
   const me = useMe();
@@ -25,13 +29,14 @@ function Layout() {
   const { pathname } = useLocation();
   const agency = me.data?.role === 'ADMIN_AGENCE';
   const portal = agency ? 'Espace agence' : 'Espace réseau';
-  const section = NAV.find((item) => pathname.startsWith(item.to));
+  const nav = me.data?.role === 'ADMIN_TENANT' ? [...NAV, ...NETWORK_NAV] : NAV;
+  const section = [...NAV, ...NETWORK_NAV].find((item) => pathname.startsWith(item.to));
   const person = me.data ? { name: `${me.data.first_name} ${me.data.last_name}`, role: roleLabel(me.data.role), network: tenant.data?.name } : null;
   return (
     <StaffShell
       portal={portal}
       home={HOME}
-      nav={NAV}
+      nav={nav}
       person={person}
       onSignOut={async () => {
         await signOut();
@@ -68,6 +73,14 @@ export default function TenantPortal() {
         {/* No dashboard yet: the portal opens on its users. */}
         <Route index element={<Navigate to="utilisateurs" replace />} />
         <Route path="utilisateurs" element={<Users />} />
+        <Route
+          path="parametres/*"
+          element={
+            <RequireRole roles={['ADMIN_TENANT']} otherRoles="forbidden">
+              <Settings />
+            </RequireRole>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
