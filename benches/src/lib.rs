@@ -223,5 +223,6 @@ pub fn paris_query() -> SearchQuery {
         sort: SortBy::Distance,
         limit: 20,
         slots_per_centre: 3,
+        windows: Vec::new(),
     }
 }

@@ -34,7 +34,7 @@
 //!     dates: DateRange::new(first_day, "2026-12-04".parse()?)?, not_before: None,
 //!     category: VehicleCategory::Vp, fuel: Fuel::Diesel, control_type: ControlType::Periodic,
 //!     tenant: None, max_price: None, min_rating: None, time: TimeFilter::default(),
-//!     sort: SortBy::Distance, limit: 20, slots_per_centre: 3,
+//!     sort: SortBy::Distance, limit: 20, slots_per_centre: 3, windows: Vec::new(),
 //! };
 //! let hits = index.search(&query)?;
 //! let slot = hits[0].slots[0];

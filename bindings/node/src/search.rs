@@ -208,6 +208,7 @@ fn fast_query(out: &[u8], pieces: &str) -> Option<SearchQuery> {
         sort,
         limit,
         slots_per_centre,
+        windows: Vec::new(),
     })
 }
 

@@ -174,6 +174,21 @@ pub struct SearchQuery {
     pub limit: usize,
     /// Free slots to return per centre.
     pub slots_per_centre: usize,
+    /// Tenants' own booking windows: a listed tenant's centres offer only the slots starting
+    /// within its window (its notice and horizon), on top of `not_before` and `dates`.
+    #[serde(default)]
+    pub windows: Vec<TenantWindow>,
+}
+
+/// The instants between which a tenant's slots may start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TenantWindow {
+    /// The tenant.
+    pub tenant: TenantId,
+    /// No slot before this instant (now plus its minimum notice).
+    pub not_before: DateTime<Utc>,
+    /// No slot from this instant on (now plus its horizon).
+    pub until: DateTime<Utc>,
 }
 
 /// One centre found.
@@ -410,14 +425,21 @@ impl SearchIndex {
         } else {
             end
         });
-        let to = q.dates.to.succ_opt().and_then(day_start).unwrap_or(
+        let mut to = q.dates.to.succ_opt().and_then(day_start).unwrap_or(
             if q.dates.to < horizon.first_day() {
                 first
             } else {
                 end
             },
         );
-        let from = q.not_before.map_or(from, |t| from.max(t.timestamp()));
+        let mut from = q.not_before.map_or(from, |t| from.max(t.timestamp()));
+        if let Some(w) = q.windows.iter().find(|w| w.tenant == c.tenant_id) {
+            from = from.max(w.not_before.timestamp());
+            to = to.min(w.until.timestamp());
+        }
+        if from >= to {
+            return None;
+        }
         let slots =
             entry
                 .availability

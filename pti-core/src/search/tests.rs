@@ -63,6 +63,7 @@ fn query() -> SearchQuery {
         sort: SortBy::Distance,
         limit: 20,
         slots_per_centre: 3,
+        windows: Vec::new(),
     }
 }
 
@@ -238,6 +239,63 @@ fn time_filters_and_not_before_move_the_first_slots() {
         })
         .unwrap()[0];
     assert_eq!(hit.slots[0].start.to_rfc3339(), "2026-12-03T10:15:00+01:00");
+}
+
+#[test]
+fn a_tenants_window_bounds_its_own_centres_slots_only() {
+    let idx = index(vec![north(1, 5.0), north(2, 6.0)]);
+    let at = |s: &str| {
+        s.parse::<DateTime<chrono::FixedOffset>>()
+            .unwrap()
+            .with_timezone(&Utc)
+    };
+    // Centre 1 belongs to tenant 2, whose notice and horizon leave one hour of 4 December.
+    let window = TenantWindow {
+        tenant: TenantId::from_u128(2),
+        not_before: at("2026-12-04T08:00:00+01:00"),
+        until: at("2026-12-04T09:00:00+01:00"),
+    };
+    let hits = idx
+        .search(&SearchQuery {
+            windows: vec![window],
+            ..query()
+        })
+        .unwrap();
+    let starts = |id: u128| -> Vec<String> {
+        hits.iter()
+            .find(|h| h.centre_id == CentreId::from_u128(id))
+            .map(|h| h.slots.iter().map(|s| s.start.to_rfc3339()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        starts(1),
+        [
+            "2026-12-04T08:00:00+01:00",
+            "2026-12-04T08:15:00+01:00",
+            "2026-12-04T08:30:00+01:00"
+        ],
+        "the first slots of its window, as many as asked"
+    );
+    assert_eq!(
+        starts(2)[0],
+        "2026-12-03T08:00:00+01:00",
+        "the other tenant's unchanged"
+    );
+    let closed = TenantWindow {
+        until: window.not_before,
+        ..window
+    };
+    let hits = idx
+        .search(&SearchQuery {
+            windows: vec![closed],
+            ..query()
+        })
+        .unwrap();
+    assert_eq!(
+        ids(&hits),
+        [2],
+        "an empty window shows none of the tenant's centres"
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use pti_core::availability::{FreeSlot, TimeFilter};
 use pti_core::model::{CentreId, DateRange, GeoPoint, Money, TenantId};
 use pti_core::rules::booking_window;
-use pti_core::search::{Area, SearchQuery, SortBy};
+use pti_core::search::{Area, SearchQuery, SortBy, TenantWindow};
 
 use super::views::{CalendarDay, CentreCalendar, CentreView, Origin, SearchResponse, SearchResult};
 use super::wanted::Wanted;
@@ -52,6 +52,24 @@ fn earliest_start(engine: &Engine, tenant: Option<TenantId>) -> DateTime<Utc> {
     Utc::now() + Duration::minutes(i64::from(notice))
 }
 
+/// Each searched network's own notice and horizon, from now.
+fn windows(engine: &Engine, tenant: Option<TenantId>) -> Vec<TenantWindow> {
+    let now = Utc::now();
+    engine
+        .tenants
+        .iter()
+        .filter(|(id, _)| tenant.is_none_or(|t| t == **id))
+        .map(|(id, info)| {
+            let (not_before, until) = booking_window(&info.policy, now);
+            TenantWindow {
+                tenant: *id,
+                not_before,
+                until,
+            }
+        })
+        .collect()
+}
+
 /// Centres offering the inspection within the radius, with their first free slots, in
 /// `tenant` only when given; each centre's slots within its own network's notice and horizon.
 pub fn search(
@@ -75,29 +93,22 @@ pub fn search(
         sort: s.sort,
         limit: s.limit,
         slots_per_centre: s.slots_per_centre,
+        windows: windows(&engine, tenant),
     };
     let hits = engine.index.search(&query).map_err(|e| Error::rule(&e))?;
     let results = hits
         .iter()
         .filter_map(|hit| {
             let centre = engine.centre(hit.centre_id)?;
-            let (earliest, latest) = booking_window(&engine.policy(centre.tenant_id), Utc::now());
-            let bookable: Vec<_> = hit
-                .slots
-                .iter()
-                .filter(|slot| slot.start >= earliest && slot.start < latest)
-                .collect();
-            if bookable.is_empty() {
-                return None;
-            }
             Some(SearchResult {
                 centre: CentreView::from(centre),
                 distance_km: (hit.distance_km * 10.0).round() / 10.0,
                 price_cents: hit.price.gross.cents(),
                 vat_cents: hit.price.vat().cents(),
                 duration_minutes: hit.duration_minutes,
-                slots: bookable
-                    .into_iter()
+                slots: hit
+                    .slots
+                    .iter()
                     .map(|slot| s.wanted.slot(hit.centre_id, slot))
                     .collect(),
             })

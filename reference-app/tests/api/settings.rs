@@ -308,3 +308,55 @@ async fn a_shorter_horizon_reaches_public_search_at_once(owner: PgPool) {
     assert!(gone, "beyond the new 14-day horizon, nothing is offered");
     assert!(offered(3).await, "within it, the centre is still offered");
 }
+
+#[sqlx::test(migrations = "./migrations")]
+async fn a_longer_notice_keeps_the_networks_centres_with_their_first_slots_after_it(owner: PgPool) {
+    let app = TestApp::builder(&owner)
+        .seeded()
+        .engine_sync()
+        .spawn()
+        .await;
+    let (centre, city): (Uuid, String) = sqlx::query_as(
+        "SELECT c.id, c.city FROM cts c WHERE c.tenant_id = $1 AND c.status = 'active' \
+         AND EXISTS (SELECT 1 FROM controleurs i WHERE i.centre_id = c.id) ORDER BY c.code LIMIT 1",
+    )
+    .bind(app.tenant_id(Tenant::A))
+    .fetch_one(&owner)
+    .await
+    .unwrap();
+    let admin = app.user(Tenant::A, "ADMIN_TENANT").await.token;
+    // Three days' notice: the first slots the engine finds from today are all too early.
+    let changed = app
+        .put(URI)
+        .bearer(&admin)
+        .json(json!({ "booking_policy": { "min_notice_minutes": 4320 } }))
+        .send()
+        .await;
+    assert_eq!(changed.status, StatusCode::OK, "{}", changed.json);
+    let earliest = chrono::Utc::now() + Duration::minutes(4320);
+    let mut slots = Vec::new();
+    for _ in 0..100 {
+        let found = app
+            .post("/api/v1/disponibilites/search")
+            .json(
+                json!({ "place": city, "date_from": today(), "slots_per_centre": 5, "limit": 20 }),
+            )
+            .send()
+            .await;
+        slots = found.json["results"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|r| r["centre"]["id"] == centre.to_string())
+            .flat_map(|r| r["slots"].as_array().cloned().unwrap_or_default())
+            .collect::<Vec<_>>();
+        let starts_late = slots.iter().all(|s| {
+            chrono::DateTime::parse_from_rfc3339(s["start"].as_str().unwrap()).unwrap() >= earliest
+        });
+        if slots.len() == 5 && starts_late {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the centre keeps five slots after the notice: {slots:?}");
+}
