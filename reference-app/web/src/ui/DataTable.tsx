@@ -185,7 +185,7 @@ function ColumnChoice<Row>({ columns, isShown, onToggle }: { columns: ReadonlyAr
         Colonnes
       </Button>
       {open && (
-        <fieldset id={id} className="absolute right-0 z-20 mt-1 flex min-w-52 flex-col gap-2 rounded-md bg-white p-3 shadow-overlay dark:bg-gray-800">
+        <fieldset id={id} className="absolute left-0 z-20 sm:left-auto sm:right-0 mt-1 flex min-w-52 flex-col gap-2 rounded-md bg-white p-3 shadow-overlay dark:bg-gray-800">
           <legend className="sr-only">Colonnes affichées</legend>
           {choosable.map((c) => (
             <label key={c.key} className="flex items-center gap-2 text-sm text-ink-strong dark:text-gray-100">
