@@ -34,4 +34,12 @@ export const keys = {
   agencies: () => ['agencies'] as const,
   /** The centres the signed-in user may read, of one agency or all. */
   centres: (agencyId: string | null) => ['centres', agencyId] as const,
+  /** One agency. */
+  agency: (id: string) => ['agency', id] as const,
+  /** One centre with its settings. */
+  centre: (id: string) => ['centre', id] as const,
+  /** A centre's exceptional closures. */
+  closures: (centreId: string) => ['closures', centreId] as const,
+  /** A centre's effective offers. */
+  offers: (centreId: string) => ['offers', centreId] as const,
 };
