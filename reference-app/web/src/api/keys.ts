@@ -34,6 +34,8 @@ export const keys = {
   agencies: () => ['agencies'] as const,
   /** The centres the signed-in user may read, of one agency or all. */
   centres: (agencyId: string | null) => ['centres', agencyId] as const,
+  /** The centres of every agency and of each: a prefix of {@link keys.centres}. */
+  allCentres: () => ['centres'] as const,
   /** One agency. */
   agency: (id: string) => ['agency', id] as const,
   /** One centre with its settings. */
