@@ -15,6 +15,7 @@ const CODE_FIELDS: Record<string, string> = {
   VEHICLE_EXISTS: 'immatriculation',
   EMAIL_TAKEN: 'email',
   ROLE_NOT_GRANTABLE: 'role',
+  CODE_TAKEN: 'code',
 };
 
 /**

@@ -36,4 +36,14 @@ export const keys = {
   centres: (agencyId: string | null) => ['centres', agencyId] as const,
   /** The network's settings, as its admin edits them. */
   settings: () => ['tenant-settings'] as const,
+  /** The centres of every agency and of each: a prefix of {@link keys.centres}. */
+  allCentres: () => ['centres'] as const,
+  /** One agency. */
+  agency: (id: string) => ['agency', id] as const,
+  /** One centre with its settings. */
+  centre: (id: string) => ['centre', id] as const,
+  /** A centre's exceptional closures. */
+  closures: (centreId: string) => ['closures', centreId] as const,
+  /** A centre's effective offers. */
+  offers: (centreId: string) => ['offers', centreId] as const,
 };

@@ -56,6 +56,7 @@ const MESSAGES: Record<string, string> = {
   INVALID_LIMIT: 'Nombre de résultats demandé invalide.',
   NO_ROUTE: 'Ce service n’existe pas.',
   INTERNAL: 'Le service a rencontré un problème. Réessayez dans un instant.',
+  CODE_TAKEN: 'Ce code est déjà utilisé dans le réseau.',
 };
 
 /** The French sentence for an error of a code no message names, by its HTTP status. */
@@ -117,6 +118,25 @@ export function fieldMessage(field: string): string {
     'branding.primary_color': 'Couleur refusée : le texte blanc doit y avoir un contraste d’au moins 4,5:1.',
     'branding.portal_title': '60 caractères au plus.',
     logo: 'Le logo doit être une image PNG, JPEG ou WebP de 256 Kio au plus.',
+    code: 'De 1 à 20 lettres, chiffres, « - » ou « _ ».',
+    name: 'Nom requis (120 caractères au plus).',
+    address: 'Adresse invalide (200 caractères au plus).',
+    postcode: 'Aucune commune n’a ce code postal.',
+    city: 'Aucune commune de ce code postal ne porte ce nom.',
+    lat: 'Position invalide.',
+    lng: 'Position invalide.',
+    time_zone: 'Fuseau horaire inconnu.',
+    lanes: 'Entre 1 et 20 lignes.',
+    daily_capacity: 'Entre 1 et 1000 contrôles par jour.',
+    grid_minutes: 'Entre 5 et 120 minutes.',
+    buffer_minutes: 'Entre 0 et 120 minutes.',
+    overbooking_percent: 'Entre 100 et 200 %.',
+    holiday_policy: 'Choix des jours fériés invalide.',
+    vehicle_categories: 'Catégories de véhicules invalides.',
+    opening_hours: 'Horaires invalides : des plages se chevauchent ou finissent avant de commencer.',
+    start: 'Date de début invalide (cette heure n’existe peut-être pas, au passage à l’heure d’été).',
+    end: 'Date de fin invalide : après le début, 366 jours au plus.',
+    reason: 'Motif trop long (200 caractères au plus).',
   };
   return known[field] ?? 'Valeur invalide.';
 }

@@ -12,6 +12,15 @@ import type {
   PortalBranding,
   SettingsUpdate,
   TenantSettings,
+  AgencyInput,
+  AgencyUpdate,
+  CentreInput,
+  CentreOffer,
+  CentreUpdate,
+  Closure,
+  ClosureInput,
+  OfferInput,
+  ReplaceOffers,
   CardToken,
   Centre,
   CursorPage,
@@ -242,6 +251,27 @@ const TYPES: Array<[string, Record<string, true>]> = [
   ['Branding', { primary_color: true, portal_title: true, logo_url: true } satisfies Keys<BrandingSettings>],
   ['BrandingChange', { primary_color: true, portal_title: true } satisfies Keys<BrandingChange>],
   ['UpdateSettings', { general: true, booking_policy: true, branding: true } satisfies Keys<SettingsUpdate>],
+  ['CreateAgency', { code: true, name: true, address: true, postcode: true, city: true, lat: true, lng: true, phone: true, email: true } satisfies Keys<AgencyInput>],
+  ['UpdateAgency', { code: true, name: true, address: true, postcode: true, city: true, lat: true, lng: true, phone: true, email: true, status: true } satisfies Keys<AgencyUpdate>],
+  [
+    'CreateCentre',
+    {
+      agency_id: true, code: true, name: true, address: true, postcode: true, city: true, lat: true, lng: true, phone: true, email: true, time_zone: true, lanes: true,
+      daily_capacity: true, grid_minutes: true, buffer_minutes: true, overbooking_percent: true, holiday_policy: true, opening_hours: true, vehicle_categories: true,
+    } satisfies Keys<CentreInput>,
+  ],
+  [
+    'UpdateCentre',
+    {
+      agency_id: true, code: true, name: true, address: true, postcode: true, city: true, lat: true, lng: true, phone: true, email: true, time_zone: true, lanes: true,
+      daily_capacity: true, grid_minutes: true, buffer_minutes: true, overbooking_percent: true, holiday_policy: true, opening_hours: true, vehicle_categories: true, status: true,
+    } satisfies Keys<CentreUpdate>,
+  ],
+  ['Closure', { id: true, start: true, end: true, reason: true, bookings: true } satisfies Keys<Closure>],
+  ['CreateClosure', { start: true, end: true, reason: true } satisfies Keys<ClosureInput>],
+  ['CentreOffer', { control_type: true, vehicle_category: true, price_cents: true, vat_rate_bp: true, duration_minutes: true, source: true, active: true } satisfies Keys<CentreOffer>],
+  ['OfferInput', { control_type: true, vehicle_category: true, price_cents: true, duration_minutes: true, active: true } satisfies Keys<OfferInput>],
+  ['ReplaceOffers', { offers: true } satisfies Keys<ReplaceOffers>],
 ];
 
 /** The query parameters an operation documents. */

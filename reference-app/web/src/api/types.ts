@@ -420,3 +420,85 @@ export interface SettingsUpdate {
   booking_policy?: Partial<BookingPolicy>;
   branding?: BrandingChange;
 }
+
+/** An agency to create (`POST /agences`); without `lat`/`lng` it is placed at its commune. */
+export interface AgencyInput {
+  code: string;
+  name: string;
+  address?: string | null;
+  postcode: string;
+  city: string;
+  lat?: number | null;
+  lng?: number | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
+/** Changes to an agency (`PUT /agences/{id}`); a field left out is kept. */
+export interface AgencyUpdate extends Partial<AgencyInput> {
+  status?: 'active' | 'inactive';
+}
+
+/** A centre to create (`POST /cts`); a setting left out takes the server's default. */
+export interface CentreInput extends AgencyInput {
+  agency_id: string;
+  time_zone?: string | null;
+  lanes?: number | null;
+  daily_capacity?: number | null;
+  grid_minutes?: number | null;
+  buffer_minutes?: number | null;
+  overbooking_percent?: number | null;
+  holiday_policy?: string | null;
+  opening_hours?: OpeningWindow[] | null;
+  vehicle_categories?: string[] | null;
+}
+
+/** Changes to a centre (`PUT /cts/{id}`); a field left out is kept. */
+export interface CentreUpdate extends Partial<CentreInput> {
+  status?: 'active' | 'inactive';
+}
+
+/** An exceptional closure of a centre, local time, with the bookings it covers (`Closure`). */
+export interface Closure {
+  id: string;
+  /** `YYYY-MM-DDTHH:MM`, local. */
+  start: string;
+  /** `YYYY-MM-DDTHH:MM`, local, exclusive. */
+  end: string;
+  reason: string;
+  /** Active bookings inside it: a closure cancels none. */
+  bookings: number;
+}
+
+/** A closure to add (`POST /cts/{id}/closures`). */
+export interface ClosureInput {
+  start: string;
+  end: string;
+  reason?: string | null;
+}
+
+/** A centre's offer of a control type for a category, its own or the network's (`CentreOffer`). */
+export interface CentreOffer {
+  control_type: string;
+  vehicle_category: string;
+  price_cents: number;
+  vat_rate_bp: number;
+  duration_minutes?: number | null;
+  /** `centre` (its own) or `network` (the network's default). */
+  source: string;
+  active: boolean;
+}
+
+/** One of the centre's own offers (`OfferInput`). */
+export interface OfferInput {
+  control_type: string;
+  vehicle_category: string;
+  price_cents: number;
+  duration_minutes?: number | null;
+  active?: boolean | null;
+}
+
+/** The centre's own offers, replacing them all (`PUT /cts/{id}/offers`). */
+export interface ReplaceOffers {
+  offers: OfferInput[];
+}

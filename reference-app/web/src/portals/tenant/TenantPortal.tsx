@@ -1,6 +1,7 @@
 // The tenant admin portal (/tenant): a network's admin, or an agency's, runs its part of the
 // network. The app's router lets in ADMIN_TENANT and ADMIN_AGENCE only (features/auth). Each
-// screen is loaded on demand; the users list is the first. The settings are the network admin's only.
+// screen is loaded on demand: the users, the agencies and the centres; the settings are the
+// network admin's only.
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
@@ -10,14 +11,26 @@ import { RequireRole } from '@/features/auth/RequireRole';
 import { useMe, useSignOut } from '@/features/auth/session';
 import { Loading } from '@/ui';
 import { StaffShell, type NavItem } from '@/ui/staff';
+import { networkCrumbs } from './network/crumbs';
 
 const Users = lazy(() => import('./Users'));
 const Settings = lazy(() => import('./settings/Settings'));
+const Agencies = lazy(() => import('./network/Agencies'));
+const AgencyPage = lazy(() => import('./network/AgencyPage'));
+const NewAgency = lazy(() => import('./network/AgencyForm').then((m) => ({ default: m.NewAgency })));
+const EditAgency = lazy(() => import('./network/AgencyForm').then((m) => ({ default: m.EditAgency })));
+const Centres = lazy(() => import('./network/Centres'));
+const CentrePage = lazy(() => import('./network/CentrePage'));
+const NewCentre = lazy(() => import('./network/NewCentre'));
 
 const HOME = '/tenant';
 
 /** The portal's sections, in its sidebar. */
-const NAV: readonly NavItem[] = [{ to: `${HOME}/utilisateurs`, label: 'Utilisateurs', icon: 'users' }];
+const NAV: readonly NavItem[] = [
+  { to: `${HOME}/utilisateurs`, label: 'Utilisateurs', icon: 'users' },
+  { to: `${HOME}/agences`, label: 'Agences', icon: 'building' },
+  { to: `${HOME}/centres`, label: 'Centres', icon: 'pin' },
+];
 /** The sections only a network admin (ADMIN_TENANT) sees, after {@link NAV}. */
 const NETWORK_NAV: readonly NavItem[] = [{ to: `${HOME}/parametres`, label: 'Paramètres', icon: 'settings' }];
 
@@ -31,6 +44,7 @@ function Layout() {
   const portal = agency ? 'Espace agence' : 'Espace réseau';
   const nav = me.data?.role === 'ADMIN_TENANT' ? [...NAV, ...NETWORK_NAV] : NAV;
   const section = [...NAV, ...NETWORK_NAV].find((item) => pathname.startsWith(item.to));
+  const deeper = networkCrumbs(pathname);
   const person = me.data ? { name: `${me.data.first_name} ${me.data.last_name}`, role: roleLabel(me.data.role), network: tenant.data?.name } : null;
   return (
     <StaffShell
@@ -43,7 +57,7 @@ function Layout() {
         navigate('/connexion', { replace: true });
       }}
       signingOut={leaving}
-      breadcrumbs={[{ label: portal, href: HOME }, { label: section?.label ?? 'Page introuvable' }]}
+      breadcrumbs={[{ label: portal, href: HOME }, { label: section?.label ?? 'Page introuvable', href: deeper.length > 0 ? section?.to : undefined }, ...deeper]}
     >
       <Suspense fallback={<Loading />}>
         <Outlet />
@@ -73,6 +87,13 @@ export default function TenantPortal() {
         {/* No dashboard yet: the portal opens on its users. */}
         <Route index element={<Navigate to="utilisateurs" replace />} />
         <Route path="utilisateurs" element={<Users />} />
+        <Route path="agences" element={<Agencies />} />
+        <Route path="agences/nouvelle" element={<NewAgency />} />
+        <Route path="agences/:id" element={<AgencyPage />} />
+        <Route path="agences/:id/modifier" element={<EditAgency />} />
+        <Route path="centres" element={<Centres />} />
+        <Route path="centres/nouveau" element={<NewCentre />} />
+        <Route path="centres/:id" element={<CentrePage />} />
         <Route
           path="parametres/*"
           element={
