@@ -42,10 +42,12 @@ function open(path: string, role: Role | null) {
 beforeEach(() => localStorage.clear());
 afterEach(() => vi.unstubAllGlobals());
 
+// The first screen of a portal is a lazy chunk: under a busy CI machine its import may take over
+// the one second findBy waits by default.
 describe('the portals of the app', () => {
   it('opens the tenant portal on its users for a tenant admin, in the staff shell', async () => {
     open('/tenant', 'ADMIN_TENANT');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Utilisateurs' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Utilisateurs' }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByTestId('where')).toHaveTextContent('/tenant/utilisateurs');
     expect(screen.getByRole('banner')).toHaveTextContent('Alice Martin');
     expect(await screen.findByText(/Contrôle Auto France/)).toBeInTheDocument();
@@ -53,7 +55,7 @@ describe('the portals of the app', () => {
 
   it('sends a tenant admin who opens the app to the tenant portal', async () => {
     open('/', 'ADMIN_TENANT');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Utilisateurs' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Utilisateurs' }, { timeout: 5000 })).toBeInTheDocument();
   });
 
   it('shows a client who opens the tenant portal the French 403 page', async () => {
