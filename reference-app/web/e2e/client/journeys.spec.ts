@@ -222,7 +222,7 @@ test('the API documentation is generated, served by the app and needs no interne
   await page.goto('/api/docs');
   const operations = page.locator('#operations details');
   await expect(operations.first()).toBeVisible();
-  expect(await operations.count()).toBeGreaterThan(30);
+  await expect.poll(() => operations.count()).toBeGreaterThan(30);
   await page.fill('#filter', '/api/v1/rdv');
   const createRdv = operations.filter({ hasText: 'Hold a slot' });
   await createRdv.locator('summary').click();
