@@ -262,14 +262,7 @@ async fn a_shorter_horizon_reaches_public_search_at_once(owner: PgPool) {
         .engine_sync()
         .spawn()
         .await;
-    let (centre, city): (Uuid, String) = sqlx::query_as(
-        "SELECT c.id, c.city FROM cts c WHERE c.tenant_id = $1 AND c.status = 'active' \
-         AND EXISTS (SELECT 1 FROM controleurs i WHERE i.centre_id = c.id) ORDER BY c.code LIMIT 1",
-    )
-    .bind(app.tenant_id(Tenant::A))
-    .fetch_one(&owner)
-    .await
-    .unwrap();
+    let (centre, city) = app.staffed_centre(Tenant::A).await;
     let centre = centre.to_string();
     let offered = |from: i64| {
         let app = app.clone();
@@ -316,14 +309,7 @@ async fn a_longer_notice_keeps_the_networks_centres_with_their_first_slots_after
         .engine_sync()
         .spawn()
         .await;
-    let (centre, city): (Uuid, String) = sqlx::query_as(
-        "SELECT c.id, c.city FROM cts c WHERE c.tenant_id = $1 AND c.status = 'active' \
-         AND EXISTS (SELECT 1 FROM controleurs i WHERE i.centre_id = c.id) ORDER BY c.code LIMIT 1",
-    )
-    .bind(app.tenant_id(Tenant::A))
-    .fetch_one(&owner)
-    .await
-    .unwrap();
+    let (centre, city) = app.staffed_centre(Tenant::A).await;
     let admin = app.user(Tenant::A, "ADMIN_TENANT").await.token;
     // Three days' notice: the first slots the engine finds from today are all too early.
     let changed = app

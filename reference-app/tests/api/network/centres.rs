@@ -441,14 +441,7 @@ async fn a_changed_centre_reaches_public_search_at_once(owner: PgPool) {
         .engine_sync()
         .spawn()
         .await;
-    let (centre, city): (Uuid, String) = sqlx::query_as(
-        "SELECT c.id, c.city FROM cts c WHERE c.tenant_id = $1 AND c.status = 'active' \
-         AND EXISTS (SELECT 1 FROM controleurs i WHERE i.centre_id = c.id) ORDER BY c.code LIMIT 1",
-    )
-    .bind(app.tenant_id(Tenant::A))
-    .fetch_one(&owner)
-    .await
-    .unwrap();
+    let (centre, city) = app.staffed_centre(Tenant::A).await;
     let (centre, place) = (centre.to_string(), city.as_str());
     assert!(
         offered_at(&app, place, &centre).await.is_some(),

@@ -257,6 +257,18 @@ impl TestApp {
         self.create_user(Some(self.tenant_id(tenant)), role).await
     }
 
+    /// The first active centre of `tenant` (by code) that has an inspector, and its city.
+    pub async fn staffed_centre(&self, tenant: Tenant) -> (Uuid, String) {
+        sqlx::query_as(
+            "SELECT c.id, c.city FROM cts c WHERE c.tenant_id = $1 AND c.status = 'active' \
+             AND EXISTS (SELECT 1 FROM controleurs i WHERE i.centre_id = c.id) ORDER BY c.code LIMIT 1",
+        )
+        .bind(self.tenant_id(tenant))
+        .fetch_one(&self.owner)
+        .await
+        .unwrap()
+    }
+
     /// A new super admin of the platform (no tenant) and an access token for it.
     pub async fn super_admin(&self) -> User {
         self.create_user(None, "SUPER_ADMIN").await
