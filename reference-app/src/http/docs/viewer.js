@@ -53,8 +53,10 @@
           body.append(el('h4', {}, 'Paramètres'), el('table', {}, ...rows));
         }
         if (op.requestBody) {
-          const schema = op.requestBody.content['application/json'].schema;
-          body.append(el('h4', {}, 'Corps'), el('pre', {}, JSON.stringify(sketch(schema), null, 2)));
+          // The first media type the operation accepts: JSON mostly, raw bytes for uploads.
+          const [type, content] = Object.entries(op.requestBody.content)[0];
+          body.append(el('h4', {}, `Corps${type === 'application/json' ? '' : ` (${type})`}`));
+          if (type === 'application/json') body.append(el('pre', {}, JSON.stringify(sketch(content.schema), null, 2)));
         }
         for (const [code, ref] of Object.entries(op.responses)) {
           const r = ref.$ref ? follow(ref.$ref) : ref;
