@@ -225,7 +225,7 @@ test('the API documentation is generated, served by the app and needs no interne
   // Every operation renders, uploads whose body is not JSON included.
   const operations = page.locator('#operations details');
   await expect(operations).toHaveCount(documented);
-  const upload = operations.filter({ hasText: '/api/v1/admin/tenant/settings/logo' });
+  const upload = operations.filter({ hasText: /^PUT\/api\/v1\/admin\/tenant\/settings\/logo/ });
   await upload.locator('summary').click();
   await expect(upload.getByText('Corps (image/png)')).toBeVisible();
   await page.fill('#filter', '/api/v1/rdv');

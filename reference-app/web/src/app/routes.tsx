@@ -4,11 +4,11 @@
 // home it is (features/auth/roles.ts) and shows any other signed-in user the 403 page; a role
 // whose portal is not listed yet lands on the client portal (features/auth/landing.tsx).
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { ServedPortals } from '@/features/auth/landing';
 import { RequireRole } from '@/features/auth/RequireRole';
 import { rolesHomedAt } from '@/features/auth/roles';
-import { Loading } from '@/ui';
+import { ErrorBoundary, Loading } from '@/ui';
 
 interface Portal {
   /** The portal's home, e.g. `/tenant`; its paths are the home and everything below it. */
@@ -26,30 +26,34 @@ const HOMES = PORTALS.map((p) => p.home);
 
 const Catalogue = lazy(() => import('@/ui/catalogue/Catalogue'));
 
-/** Every route of the app: the design system's catalogue, then the portals. */
+/** Every route of the app: the design system's catalogue, then the portals; a screen that fails
+ * to render shows a French error in place, cleared by going to another path. */
 export function AppRoutes() {
+  const { pathname } = useLocation();
   return (
     <ServedPortals homes={HOMES}>
-      <Suspense fallback={<Loading />}>
-        <Routes>
-          <Route path="/catalogue" element={<Catalogue />} />
-          {PORTALS.map(({ home, root: Root }) =>
-            home === '/' ? (
-              <Route key={home} path="/*" element={<Root />} />
-            ) : (
-              <Route
-                key={home}
-                path={`${home}/*`}
-                element={
-                  <RequireRole roles={rolesHomedAt(home)} otherRoles="forbidden">
-                    <Root />
-                  </RequireRole>
-                }
-              />
-            ),
-          )}
-        </Routes>
-      </Suspense>
+      <ErrorBoundary resetKey={pathname}>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/catalogue" element={<Catalogue />} />
+            {PORTALS.map(({ home, root: Root }) =>
+              home === '/' ? (
+                <Route key={home} path="/*" element={<Root />} />
+              ) : (
+                <Route
+                  key={home}
+                  path={`${home}/*`}
+                  element={
+                    <RequireRole roles={rolesHomedAt(home)} otherRoles="forbidden">
+                      <Root />
+                    </RequireRole>
+                  }
+                />
+              ),
+            )}
+          </Routes>
+        </Suspense>
+      </ErrorBoundary>
     </ServedPortals>
   );
 }

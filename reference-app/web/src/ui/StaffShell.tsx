@@ -1,12 +1,14 @@
 // The frame of every back-office portal: a header with the person, their role, the network and
 // logout; a sidebar of the portal's sections (folded to icons on demand, a drawer under 768 px);
-// the breadcrumbs and the page. Landmarks: banner, navigation, main; a skip link comes first.
+// the breadcrumbs and the page (a page that fails to render shows an error, the frame stays).
+// Landmarks: banner, navigation, main; a skip link comes first.
 import { useId, useState, type ReactNode } from 'react';
-import { Link, NavLink } from 'react-router-dom';
+import { Link, NavLink, useLocation } from 'react-router-dom';
 import { Button } from './Button';
 import { cx } from './cx';
 import { Icon, type IconName } from './icons';
 import { Breadcrumb } from './Layout';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Drawer } from './Overlay';
 import { useTheme } from './theme';
 
@@ -90,6 +92,7 @@ function Person({ person }: { person: ShellPerson }) {
 
 /** The back-office frame around a portal's page. */
 export function StaffShell({ portal, home, nav, person, onSignOut, signingOut, breadcrumbs, children }: StaffShellProps) {
+  const { pathname } = useLocation();
   const sidebarId = useId();
   const [folded, setFolded] = useState(initiallyFolded);
   const [drawer, setDrawer] = useState(false);
@@ -174,7 +177,7 @@ export function StaffShell({ portal, home, nav, person, onSignOut, signingOut, b
             <div className="mb-3">
               <Breadcrumb items={breadcrumbs} />
             </div>
-            {children}
+            <ErrorBoundary resetKey={pathname}>{children}</ErrorBoundary>
           </main>
         </div>
         <Drawer side="left" open={drawer} onClose={() => setDrawer(false)} title="Menu">

@@ -16,6 +16,7 @@ export { DropdownMenu, type MenuItem } from './Menu';
 export { SearchBar, type Suggestion } from './SearchBar';
 export { Table, sortRows, type Column } from './Table';
 export { Empty, Failure, Loading, PageTitle } from './states';
+export { ErrorBoundary, type ErrorBoundaryProps } from './ErrorBoundary';
 export { useInstallPrompt } from './install';
 export { saveFile } from './saveFile';
 export * from './dates';

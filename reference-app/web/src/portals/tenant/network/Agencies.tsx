@@ -8,7 +8,7 @@ import type { Agency } from '@/api/types';
 import { useMe } from '@/features/auth/session';
 import { agenciesQuery } from '@/features/network/api';
 import { listPage } from '@/features/network/listPage';
-import { Badge, Loading, PageTitle } from '@/ui';
+import { Badge, ErrorBoundary, Loading, PageTitle } from '@/ui';
 import { DataTable, useTableQuery, type DataColumn } from '@/ui/staff';
 import { PLACE_STATUS, STATUS_FILTER } from './status';
 
@@ -72,9 +72,11 @@ export default function Agencies() {
           }
         />
         {agencies.data && (
-          <Suspense fallback={<Loading label="Chargement de la carte…" />}>
-            <AgencyMap agencies={agencies.data} onOpen={open} />
-          </Suspense>
+          <ErrorBoundary message="La carte n’a pas pu s’afficher ; la liste ci-dessus reste complète.">
+            <Suspense fallback={<Loading label="Chargement de la carte…" />}>
+              <AgencyMap agencies={agencies.data} onOpen={open} />
+            </Suspense>
+          </ErrorBoundary>
         )}
       </div>
     </div>

@@ -13,7 +13,7 @@ import { errorMessage } from '@/api/messages';
 import type { Agency } from '@/api/types';
 import { agencyQuery, createAgency, updateAgency } from '@/features/network/api';
 import { PLACE_FIELDS, placeFormValues, placeSchema, toPlaceInput, toPlaceUpdate, type PlaceForm } from '@/features/network/schemas';
-import { Alert, Button, Card, Failure, Loading, PageTitle, useToast } from '@/ui';
+import { Alert, Button, Card, ErrorBoundary, Failure, Loading, PageTitle, useToast } from '@/ui';
 import { PlaceFields } from './PlaceFields';
 
 const PinMap = lazy(() => import('./PinMap'));
@@ -57,16 +57,18 @@ export function AgencyForm({ agency }: { agency?: Agency }) {
       {agency ? (
         <Card title="Position">
           <p className="mb-2 text-sm">Faites glisser l’épingle (ou cliquez sur la carte) pour placer l’agence. Sans déplacement, un nouveau code postal ou une nouvelle commune la place au centre de la commune.</p>
-          <Suspense fallback={<Loading />}>
-            <PinMap
-              lat={lat}
-              lng={lng}
-              onMove={(la, ln) => {
-                form.setValue('lat', la, { shouldDirty: true });
-                form.setValue('lng', ln, { shouldDirty: true });
-              }}
-            />
-          </Suspense>
+          <ErrorBoundary message="La carte n’a pas pu s’afficher ; l’adresse suffit à placer l’agence.">
+            <Suspense fallback={<Loading />}>
+              <PinMap
+                lat={lat}
+                lng={lng}
+                onMove={(la, ln) => {
+                  form.setValue('lat', la, { shouldDirty: true });
+                  form.setValue('lng', ln, { shouldDirty: true });
+                }}
+              />
+            </Suspense>
+          </ErrorBoundary>
           <p className="mt-2 text-xs" data-testid="agency-point">
             {lat !== null && lng !== null ? `Latitude ${lat.toFixed(5)}, longitude ${lng.toFixed(5)}` : 'Position : celle de la commune.'}
           </p>

@@ -1,29 +1,42 @@
-// /tenant/centres/nouveau: a centre's agency, code, name and address; it is created closed and
-// inactive with the server's default settings, then its page opens to set them.
-import { useRef, useState } from 'react';
+// /tenant/centres/nouveau: a centre's agency, code, name and address; it is created active but
+// closed (no opening hours) with the server's default settings, then its page opens to set them.
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, idempotencyKey } from '@/api/client';
 import { applyServerError } from '@/api/fieldErrors';
+import { errorMessage } from '@/api/messages';
 import { keys } from '@/api/keys';
+import type { Agency } from '@/api/types';
 import { useMe } from '@/features/auth/session';
 import { agenciesQuery, createCentre } from '@/features/network/api';
 import { NEW_CENTRE_FIELDS, newCentreSchema, placeFormValues, toCentreInput, type NewCentreForm } from '@/features/network/schemas';
-import { Alert, Button, FormField, PageTitle, Select, useToast } from '@/ui';
+import { Alert, Button, Failure, FormField, Loading, PageTitle, Select, useToast } from '@/ui';
 import { PlaceFields } from './PlaceFields';
 
-/** The new centre page. */
+/** The new centre page: the form, once the agencies it offers (and who chooses) are known, so
+ * that the agency given by the link (`?agence=`) or the agency admin's own is chosen already. */
 export default function NewCentre() {
   const me = useMe();
-  const [params] = useSearchParams();
   const agencies = useQuery(agenciesQuery());
+  if (agencies.isError) return <Failure message={errorMessage(agencies.error)} retry={() => agencies.refetch()} />;
+  if (agencies.isPending || !me.data) return <Loading />;
+  const own = me.data.role === 'ADMIN_AGENCE' ? (me.data.agency_id ?? null) : null;
+  return <CentreCreation agencies={agencies.data.filter((a) => !own || a.id === own)} own={own} />;
+}
+
+/** The form of a new centre in one of `agencies` (`own` when the admin has one agency). */
+function CentreCreation({ agencies, own }: { agencies: readonly Agency[]; own: string | null }) {
+  const [params] = useSearchParams();
   const client = useQueryClient();
   const navigate = useNavigate();
   const toast = useToast();
-  const own = me.data?.role === 'ADMIN_AGENCE' ? me.data.agency_id : null;
   const form = useForm<NewCentreForm>({ resolver: zodResolver(newCentreSchema), defaultValues: { ...placeFormValues(), agency_id: own ?? params.get('agence') ?? '' } });
+  // The list may be refreshed after the form shows (an agency created just before): the select
+  // then shows the chosen agency among its new options.
+  useEffect(() => form.setValue('agency_id', form.getValues('agency_id')), [agencies, form]);
   const [error, setError] = useState<string | null>(null);
   const submission = useRef(idempotencyKey());
   const save = useMutation({
@@ -33,7 +46,7 @@ export default function NewCentre() {
       client.invalidateQueries({ queryKey: keys.allCentres() });
       client.invalidateQueries({ queryKey: keys.agencies() });
       client.setQueryData(keys.centre(centre.id), centre);
-      toast('success', `Le centre ${centre.name} est créé : réglez ses horaires et ses tarifs, puis activez-le.`);
+      toast('success', `Le centre ${centre.name} est créé : réglez ses horaires et ses tarifs.`);
       navigate(`/tenant/centres/${centre.id}`);
     },
     onError: (e) => {
@@ -41,10 +54,10 @@ export default function NewCentre() {
       setError(applyServerError(e, form.setError, NEW_CENTRE_FIELDS));
     },
   });
-  const choices = (agencies.data ?? []).filter((a) => !own || a.id === own).map((a) => ({ value: a.id, label: a.name }));
+  const choices = agencies.map((a) => ({ value: a.id, label: a.name }));
   return (
     <div>
-      <PageTitle sub="Le centre est créé fermé et inactif : il rejoint la recherche une fois ses horaires définis et activé.">Nouveau centre</PageTitle>
+      <PageTitle sub="Le centre est créé sans horaires : il n’offre aucun créneau tant que ses horaires ne sont pas définis.">Nouveau centre</PageTitle>
       <form
         noValidate
         data-testid="centre-form"

@@ -14,10 +14,13 @@ const TILE_URL = import.meta.env.VITE_MAP_TILE_URL as string | undefined;
 /** Metropolitan France, when there is nothing to show. */
 export const FRANCE: L.LatLngTuple = [46.6, 2.4];
 
+/** The zoom range of every map: Leaflet takes it from the tiles, and there may be none. */
+const ZOOM = { minZoom: 3, maxZoom: 18 } as const;
+
 /** A map in `box`, with tiles when the build names a tile server. */
 export function networkMap(box: HTMLElement, options: L.MapOptions = {}): L.Map {
-  const map = L.map(box, { scrollWheelZoom: false, attributionControl: !!TILE_URL, ...options });
-  if (TILE_URL) L.tileLayer(TILE_URL, { maxZoom: 18, attribution: '© OpenStreetMap' }).addTo(map);
+  const map = L.map(box, { scrollWheelZoom: false, attributionControl: !!TILE_URL, ...ZOOM, ...options });
+  if (TILE_URL) L.tileLayer(TILE_URL, { ...ZOOM, attribution: '© OpenStreetMap' }).addTo(map);
   return map;
 }
 

@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const p = await b.newPage();
+p.on('console', m => console.log('console', m.type(), m.text()));
+p.on('pageerror', e => console.log('pageerror', e.message, e.stack));
+p.on('response', r => { if (r.status() >= 400) console.log('http', r.status(), r.url()); });
+const base = 'http://127.0.0.1:8194';
+await p.goto(base + '/connexion');
+await p.fill('[data-testid="login-email"]', 'admin@controle-auto-france.fr');
+await p.fill('[data-testid="login-password"]', 'Admin123!');
+await p.click('[data-testid="login-button"]');
+await p.waitForSelector('[data-testid="logout-button"]');
+await p.goto(base + '/tenant/agences');
+await p.waitForTimeout(4000);
+console.log((await p.innerText('body')).slice(0, 500));
+await b.close();
