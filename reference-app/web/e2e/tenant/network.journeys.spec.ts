@@ -133,3 +133,70 @@ test('journey 11: a seeded centre’s new price is in the public search at once'
   await new StaffShell(page).signOut();
   await expect(await searchedPrice(page, centre)).toHaveText(searched(before));
 });
+
+/** The ids of the first agency and centre of another network, read through the API as its admin. */
+async function foreignPlaces(page: Page): Promise<{ agency: string; centre: string }> {
+  const login = await page.request.post('/api/v1/auth/login', { data: { email: 'admin@auto-securite-pro.fr', password: 'Admin123!' } });
+  const { access_token: token } = (await login.json()) as { access_token: string };
+  const read = async (path: string) => ((await (await page.request.get(path, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: string }[])[0]!.id;
+  return { agency: await read('/api/v1/agences'), centre: await read('/api/v1/cts') };
+}
+
+test('journeys 10–11: bad input is refused in French next to its field, and nothing is written', async ({ page }, info) => {
+  const name = `Agence refusée ${RUN}${info.project.name.endsWith('768') ? 'T' : 'D'}`;
+  await signInAs(page, 'ADMIN_TENANT');
+  await page.goto('/tenant/agences/nouvelle');
+  const form = page.getByTestId('agency-form');
+  const save = page.getByTestId('agency-save');
+
+  // Empty, then a postcode of four digits: the form's own checks.
+  await save.click();
+  for (const message of ['Code requis.', 'Nom requis.', 'Code postal à 5 chiffres.', 'Commune requis.']) await expect(form.getByText(message)).toBeVisible();
+  await fillPlace(page, { code: 'AG 01', name, address: '', postcode: '6900', city: 'Lyon' });
+  await save.click();
+  await expect(form.getByText('Lettres, chiffres, « - » et « _ » seulement.')).toBeVisible();
+  await expect(form.getByText('Code postal à 5 chiffres.')).toBeVisible();
+
+  // The server's refusals: a code another agency has, a commune that the postcode doesn't name.
+  await fillPlace(page, { code: 'AG01', name, address: '', postcode: '69006', city: 'Lyon' });
+  await save.click();
+  await expect(form.getByText('Ce code est déjà utilisé dans le réseau.')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Code', exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await fillPlace(page, { code: `R${RUN}`, name, address: '', postcode: '69006', city: 'Marseille' });
+  await save.click();
+  await expect(form.getByText('Aucune commune de ce code postal ne porte ce nom.')).toBeVisible();
+  await expect(page).toHaveURL(/\/tenant\/agences\/nouvelle$/);
+
+  // Nothing was written.
+  await page.goto('/tenant/agences');
+  await page.getByRole('main').getByRole('searchbox').fill(name);
+  await expect(page.getByText('Aucune agence ne correspond.')).toBeVisible();
+
+  // A centre's hours and prices are checked before they are sent.
+  await page.goto('/tenant/centres');
+  await page.getByRole('main').getByRole('row').filter({ hasText: '33000' }).getByRole('link').first().click();
+  await tab(page, 'Horaires');
+  await page.getByLabel('Dimanche, plage 1 : début').waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Ajouter une plage le dimanche' }).click();
+  await page.getByRole('button', { name: 'Ajouter une plage le dimanche' }).click();
+  await page.getByLabel('Dimanche, plage 2 : début').fill('10:00');
+  await page.getByLabel('Dimanche, plage 2 : fin').fill('09:00');
+  let sent = false;
+  page.on('request', (r) => {
+    if (r.method() === 'PUT' && /\/api\/v1\/cts\//.test(r.url())) sent = true;
+  });
+  await page.getByTestId('hours-save').click();
+  await expect(page.getByTestId('hours-SU').getByText('La fin doit suivre le début.')).toBeVisible();
+  await tab(page, 'Tarifs');
+  await page.getByLabel(CAR_TEST).fill('1200');
+  await page.getByTestId('offers-save').click();
+  await expect(page.getByText('Prix de 0 à 1 000 €, deux décimales au plus.')).toBeVisible();
+  expect(sent).toBe(false);
+
+  // Another network's agency and centre are unknown here.
+  const foreign = await foreignPlaces(page);
+  await page.goto(`/tenant/agences/${foreign.agency}`);
+  await expect(page.getByTestId('error-state')).toContainText('Introuvable');
+  await page.goto(`/tenant/centres/${foreign.centre}`);
+  await expect(page.getByTestId('error-state')).toContainText('Introuvable');
+});
