@@ -21,6 +21,7 @@ export default function Dashboard() {
   const filters = readFilters(params);
   const current = currentMonth();
   const query = statsQuery(filters, current);
+  const { month } = query;
   const stats = useQuery(dashboardQuery(query));
   const network = me.data?.role === 'ADMIN_TENANT';
   const ownAgency = me.data?.role === 'ADMIN_AGENCE' ? (me.data.agency_id ?? null) : null;
@@ -30,7 +31,6 @@ export default function Dashboard() {
   const agency = agencies.data?.find((a) => a.id === (shown?.agency_id ?? ownAgency));
   const centre = centres.data?.find((c) => c.id === shown?.centre_id);
   const scope = centre?.name ?? agency?.name ?? (network ? 'Tout le réseau' : undefined);
-  const month = query.month!;
   return (
     <div className="flex flex-col gap-4">
       <PageTitle sub={[isMonth(month) && monthName(month), scope].filter(Boolean).join(' · ')}>Tableau de bord</PageTitle>

@@ -24,6 +24,6 @@ export function writeFilters(filters: DashboardFilters): URLSearchParams {
 }
 
 /** What the server is asked for: the filters' month, or `current` when they name none. */
-export function statsQuery(filters: DashboardFilters, current: string): DashboardQuery {
+export function statsQuery(filters: DashboardFilters, current: string): DashboardQuery & { month: string } {
   return { month: filters.month ?? current, agency_id: filters.agency ?? undefined, centre_id: filters.centre ?? undefined };
 }
