@@ -37,10 +37,11 @@ async function invitationLink(request: APIRequestContext, email: string): Promis
 test('journey 9: a tenant admin invites an inspector, who sets a password from the e-mail and signs in', async ({ page, request }) => {
   const invited = invitee();
   await signInAs(page, 'ADMIN_TENANT');
-  await expect(page).toHaveURL(/\/tenant\/utilisateurs$/);
+  // The portal opens on its dashboard (dashboard.journeys.spec.ts); the users are a section.
+  await expect(page).toHaveURL(/\/tenant$/);
   const shell = new StaffShell(page);
   const users = new UsersPage(page);
-  await expect(users.rows.first()).toBeVisible();
+  await users.open();
   if ((page.viewportSize()?.width ?? 1280) >= 768) await expect(shell.header).toContainText('Administrateur du réseau');
 
   // A CONTROLEUR of the first centre of the first agency offered.
@@ -89,7 +90,7 @@ test('journey 9: a tenant admin deactivates an account, which can no longer sign
   const invited = invitee();
   await signInAs(page, 'ADMIN_TENANT');
   const users = new UsersPage(page);
-  await expect(users.rows.first()).toBeVisible();
+  await users.open();
   await users.search(invited.last_name);
   const name = `${invited.first_name} ${invited.last_name}`;
   await users.act(name, 'Désactiver');
@@ -106,10 +107,10 @@ test('journey 9: a tenant admin deactivates an account, which can no longer sign
 
 test('an agency admin lands on the tenant portal and manages its agency only', async ({ page }) => {
   await signInAs(page, 'ADMIN_AGENCE');
-  await expect(page).toHaveURL(/\/tenant\/utilisateurs$/);
+  await expect(page).toHaveURL(/\/tenant$/);
   await expect(page.getByRole('banner').getByRole('link', { name: /Espace agence/ })).toBeVisible();
   const users = new UsersPage(page);
-  await expect(users.rows.first()).toBeVisible();
+  await users.open();
   await expect(users.table.getByRole('combobox', { name: 'Agence', exact: true }).getByRole('option')).toHaveCount(2);
   await page.getByRole('button', { name: 'Nouvel utilisateur' }).click();
   const roles = page.getByRole('dialog', { name: 'Nouvel utilisateur' }).getByLabel('Rôle').getByRole('option');

@@ -9,10 +9,9 @@ import { StaffShell, UsersPage } from '../fixtures/staff';
 const width = () => test.info().project.use.viewport?.width ?? 1280;
 
 test.describe('staff shell (in-memory API)', () => {
-  test('opens on the users, with the person, role and network, at every width', async ({ page }) => {
+  test('shows the users in the shell, with the person, role and network, at every width', async ({ page }) => {
     await installFakeStaffApi(page);
-    await page.goto('/tenant');
-    await expect(page).toHaveURL(/\/tenant\/utilisateurs$/);
+    await page.goto('/tenant/utilisateurs');
     const shell = new StaffShell(page);
     await expect(shell.main.getByRole('heading', { level: 1, name: 'Utilisateurs' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: "Fil d'Ariane" })).toContainText('Espace réseau');
@@ -54,7 +53,7 @@ test.describe('staff shell (in-memory API)', () => {
     }
     // The sidebar starts folded under 1024 px.
     const fold = width() >= 1024 ? 'Replier le menu' : 'Déplier le menu';
-    expect(order).toEqual([fold, 'PTI CalendarEspace réseau', 'Thème sombre', 'Déconnexion', 'Utilisateurs']);
+    expect(order).toEqual([fold, 'PTI CalendarEspace réseau', 'Thème sombre', 'Déconnexion', 'Tableau de bord']);
     // The skip link moves the focus into the page.
     await page.reload();
     await expect(new UsersPage(page).rows.first()).toBeVisible();

@@ -1,6 +1,6 @@
 // The query keys of every cached API answer, in one place: a query names its key here, and an
 // invalidation names the same key (or a prefix of it: `keys.myRdvs.all` covers every list).
-import type { CalendarQuery, RdvScope, SearchRequest, StaffUserQuery } from './types';
+import type { CalendarQuery, DashboardQuery, RdvScope, SearchRequest, StaffUserQuery } from './types';
 
 /** The query-key factory. */
 export const keys = {
@@ -46,4 +46,6 @@ export const keys = {
   closures: (centreId: string) => ['closures', centreId] as const,
   /** A centre's effective offers. */
   offers: (centreId: string) => ['offers', centreId] as const,
+  /** A month's dashboard of the network, an agency or a centre. */
+  dashboard: (query: DashboardQuery) => ['dashboard', query] as const,
 };

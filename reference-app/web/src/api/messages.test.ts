@@ -27,6 +27,11 @@ describe('the French words of API errors', () => {
     expect(errorMessage(new ApiError(422, 'INVALID_TOKEN', 'x'))).toContain('Ce lien n’est plus valable');
   });
 
+  it('words a refused month, and a query string the server could not read', () => {
+    expect(fieldMessage('month')).toBe('Mois invalide : choisissez un mois de 2000 à 2100.');
+    expect(fieldMessage('query')).toBe('L’adresse de la page contient un paramètre invalide.');
+  });
+
   it('words a field it does not know without the server’s reason', () => {
     expect(fieldMessage('nickname')).toBe('Valeur invalide.');
   });

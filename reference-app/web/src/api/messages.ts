@@ -137,6 +137,8 @@ export function fieldMessage(field: string): string {
     start: 'Date de début invalide (cette heure n’existe peut-être pas, au passage à l’heure d’été).',
     end: 'Date de fin invalide : après le début, 366 jours au plus.',
     reason: 'Motif trop long (200 caractères au plus).',
+    month: 'Mois invalide : choisissez un mois de 2000 à 2100.',
+    query: 'L’adresse de la page contient un paramètre invalide.',
   };
   return known[field] ?? 'Valeur invalide.';
 }

@@ -5,6 +5,13 @@ import { describe, expect, it } from 'vitest';
 import openapi from '../../../openapi.json';
 import type {
   Agency,
+  AgencyFigures,
+  DashboardKpis,
+  DashboardQuery,
+  DashboardStats,
+  FunnelFigures,
+  MonthFigures,
+  RecentBooking,
   BookingPolicy,
   BrandingChange,
   BrandingSettings,
@@ -272,6 +279,24 @@ const TYPES: Array<[string, Record<string, true>]> = [
   ['CentreOffer', { control_type: true, vehicle_category: true, price_cents: true, vat_rate_bp: true, duration_minutes: true, source: true, active: true } satisfies Keys<CentreOffer>],
   ['OfferInput', { control_type: true, vehicle_category: true, price_cents: true, duration_minutes: true, active: true } satisfies Keys<OfferInput>],
   ['ReplaceOffers', { offers: true } satisfies Keys<ReplaceOffers>],
+  ['DashboardStats', { month: true, agency_id: true, centre_id: true, kpis: true, months: true, funnel: true, top_agencies: true, recent: true } satisfies Keys<DashboardStats>],
+  [
+    'Kpis',
+    {
+      active_users: true,
+      bookings: true,
+      bookings_previous: true,
+      revenue_cents: true,
+      revenue_previous_cents: true,
+      conversion_percent: true,
+      fill_rate_percent: true,
+      no_show_percent: true,
+    } satisfies Keys<DashboardKpis>,
+  ],
+  ['MonthFigures', { month: true, bookings: true, revenue_cents: true, cancelled: true } satisfies Keys<MonthFigures>],
+  ['FunnelFigures', { searches: true, slot_views: true, holds: true, paid: true } satisfies Keys<FunnelFigures>],
+  ['AgencyFigures', { agency_id: true, name: true, bookings: true, revenue_cents: true } satisfies Keys<AgencyFigures>],
+  ['RecentBooking', { id: true, reference: true, centre_name: true, start: true, status: true, price_cents: true, created_at: true } satisfies Keys<RecentBooking>],
 ];
 
 /** The query parameters an operation documents. */
@@ -307,5 +332,10 @@ describe('the API types and the OpenAPI document', () => {
     expect(codes('order')!.sort()).toEqual((['asc', 'desc'] satisfies NonNullable<StaffUserQuery['order']>[]).sort());
     const status = (schemas.AccountStatus as { enum?: string[] }).enum!;
     expect([...status].sort()).toEqual((['active', 'invited', 'disabled'] satisfies StaffUser['status'][]).sort());
+  });
+
+  it('GET /admin/dashboard/stats: the documented query parameters', () => {
+    const names = { month: true, agency_id: true, centre_id: true } satisfies Keys<DashboardQuery>;
+    expect(parametersOf('/api/v1/admin/dashboard/stats', 'get').map((p) => p.name).sort()).toEqual(Object.keys(names).sort());
   });
 });

@@ -502,3 +502,83 @@ export interface OfferInput {
 export interface ReplaceOffers {
   offers: OfferInput[];
 }
+
+/** What the dashboard is asked for (`GET /admin/dashboard/stats`): a month and maybe a part of the network. */
+export interface DashboardQuery {
+  /** `YYYY-MM`; the server's current month when left out. */
+  month?: string;
+  agency_id?: string;
+  centre_id?: string;
+}
+
+/** The key figures of a month (`Kpis`); a rate is null when its divisor is 0. */
+export interface DashboardKpis {
+  /** Staff accounts in use in the scope. */
+  active_users: number;
+  /** The month's inspections holding their place. */
+  bookings: number;
+  bookings_previous: number;
+  /** Revenue tax included, cents. */
+  revenue_cents: number;
+  revenue_previous_cents: number;
+  /** Paid bookings per search that showed the scope, percent. */
+  conversion_percent?: number | null;
+  /** Bookings per planned capacity, percent. */
+  fill_rate_percent?: number | null;
+  /** No-shows per inspection due, percent. */
+  no_show_percent?: number | null;
+}
+
+/** One month's bookings and revenue (`MonthFigures`). */
+export interface MonthFigures {
+  /** `YYYY-MM`. */
+  month: string;
+  bookings: number;
+  revenue_cents: number;
+  cancelled: number;
+}
+
+/** From a search to a paid booking, counted over the month (`FunnelFigures`). */
+export interface FunnelFigures {
+  searches: number;
+  slot_views: number;
+  holds: number;
+  paid: number;
+}
+
+/** An agency's month (`AgencyFigures`). */
+export interface AgencyFigures {
+  agency_id: string;
+  name: string;
+  bookings: number;
+  revenue_cents: number;
+}
+
+/** A booking lately made (`RecentBooking`); `start` carries its centre's offset. */
+export interface RecentBooking {
+  id: string;
+  reference: string;
+  centre_name: string;
+  start: string;
+  status: BookingStatus;
+  price_cents: number;
+  created_at: string;
+}
+
+/** A month of the network, an agency or a centre at a glance (`DashboardStats`). */
+export interface DashboardStats {
+  /** The month shown, `YYYY-MM`. */
+  month: string;
+  /** The agency the figures are limited to (an agency admin's own when it asked for none). */
+  agency_id?: string | null;
+  /** The centre the figures are limited to. */
+  centre_id?: string | null;
+  kpis: DashboardKpis;
+  /** The twelve months ending with `month`, oldest first. */
+  months: MonthFigures[];
+  funnel: FunnelFigures;
+  /** At most five, the most bookings first. */
+  top_agencies: AgencyFigures[];
+  /** The ten bookings made last. */
+  recent: RecentBooking[];
+}

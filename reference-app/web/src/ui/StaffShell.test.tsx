@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { StaffShell, type NavItem } from './StaffShell';
 
 const NAV: NavItem[] = [
+  { to: '/tenant', label: 'Tableau de bord', icon: 'chart', end: true },
   { to: '/tenant/utilisateurs', label: 'Utilisateurs', icon: 'users' },
   { to: '/tenant/agences', label: 'Agences', icon: 'users' },
 ];
@@ -44,10 +45,19 @@ describe('StaffShell', () => {
     const nav = screen.getByRole('navigation', { name: 'Navigation : Espace réseau' });
     expect(within(nav).getByRole('link', { name: 'Utilisateurs' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Agences' })).not.toHaveAttribute('aria-current');
+    // The home is current on itself only, not on every page below it.
+    expect(within(nav).getByRole('link', { name: 'Tableau de bord' })).not.toHaveAttribute('aria-current');
     await userEvent.tab();
     expect(screen.getByRole('link', { name: 'Aller au contenu' })).toHaveFocus();
     expect(screen.getByRole('link', { name: 'Aller au contenu' })).toHaveAttribute('href', '#contenu');
     expect(screen.getByRole('main')).toHaveAttribute('id', 'contenu');
+  });
+
+  it('marks the portal’s home as current on the home itself', () => {
+    open('/tenant');
+    const nav = screen.getByRole('navigation', { name: 'Navigation : Espace réseau' });
+    expect(within(nav).getByRole('link', { name: 'Tableau de bord' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Utilisateurs' })).not.toHaveAttribute('aria-current');
   });
 
   it('shows who is signed in, their role and network, and signs out', async () => {

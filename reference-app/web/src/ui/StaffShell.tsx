@@ -17,6 +17,8 @@ export interface NavItem {
   to: string;
   label: string;
   icon: IconName;
+  /** Current on `to` itself only, not below it (a portal's home). */
+  end?: boolean;
 }
 
 /** Who is signed in, as the header shows it. */
@@ -59,6 +61,7 @@ function NavList({ nav, folded, onPick }: { nav: readonly NavItem[]; folded: boo
         <li key={item.to}>
           <NavLink
             to={item.to}
+            end={item.end}
             onClick={onPick}
             title={folded ? item.label : undefined}
             className={({ isActive }) =>

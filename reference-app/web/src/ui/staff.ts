@@ -14,4 +14,4 @@ export {
   type TableSort,
 } from './DataTable';
 export { StaffShell, type NavItem, type ShellPerson, type StaffShellProps } from './StaffShell';
-export type { IconName } from './icons';
+export { Icon, type IconName } from './icons';

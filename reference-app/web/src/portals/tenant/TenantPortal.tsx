@@ -1,9 +1,9 @@
 // The tenant admin portal (/tenant): a network's admin, or an agency's, runs its part of the
 // network. The app's router lets in ADMIN_TENANT and ADMIN_AGENCE only (features/auth). Each
-// screen is loaded on demand: the users, the agencies and the centres; the settings are the
-// network admin's only.
+// screen is loaded on demand: the dashboard (the portal's home), the users, the agencies and the
+// centres; the settings are the network admin's only.
 import { lazy, Suspense } from 'react';
-import { Link, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { roleLabel } from '@/domain/vocabulary';
 import { tenantQuery } from '@/features/auth/api';
@@ -13,6 +13,7 @@ import { Loading } from '@/ui';
 import { StaffShell, type NavItem } from '@/ui/staff';
 import { networkCrumbs } from './network/crumbs';
 
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const Users = lazy(() => import('./Users'));
 const Settings = lazy(() => import('./settings/Settings'));
 const Agencies = lazy(() => import('./network/Agencies'));
@@ -27,6 +28,7 @@ const HOME = '/tenant';
 
 /** The portal's sections, in its sidebar. */
 const NAV: readonly NavItem[] = [
+  { to: HOME, label: 'Tableau de bord', icon: 'chart', end: true },
   { to: `${HOME}/utilisateurs`, label: 'Utilisateurs', icon: 'users' },
   { to: `${HOME}/agences`, label: 'Agences', icon: 'building' },
   { to: `${HOME}/centres`, label: 'Centres', icon: 'pin' },
@@ -43,7 +45,7 @@ function Layout() {
   const agency = me.data?.role === 'ADMIN_AGENCE';
   const portal = agency ? 'Espace agence' : 'Espace réseau';
   const nav = me.data?.role === 'ADMIN_TENANT' ? [...NAV, ...NETWORK_NAV] : NAV;
-  const section = [...NAV, ...NETWORK_NAV].find((item) => pathname.startsWith(item.to));
+  const section = [...NAV, ...NETWORK_NAV].find((item) => (item.end ? pathname.replace(/\/$/, '') === item.to : pathname.startsWith(item.to)));
   const deeper = networkCrumbs(pathname);
   const person = me.data ? { name: `${me.data.first_name} ${me.data.last_name}`, role: roleLabel(me.data.role), network: tenant.data?.name } : null;
   return (
@@ -84,8 +86,7 @@ export default function TenantPortal() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        {/* No dashboard yet: the portal opens on its users. */}
-        <Route index element={<Navigate to="utilisateurs" replace />} />
+        <Route index element={<Dashboard />} />
         <Route path="utilisateurs" element={<Users />} />
         <Route path="agences" element={<Agencies />} />
         <Route path="agences/nouvelle" element={<NewAgency />} />
