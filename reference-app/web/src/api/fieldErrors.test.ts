@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './client';
 import { applyServerError } from './fieldErrors';
+import { addStaffMessages } from './staffMessages';
 
 describe('server errors on form fields', () => {
   it('puts a VALIDATION error on the field it names', () => {
@@ -31,6 +32,8 @@ describe('server errors on form fields', () => {
 });
 
 describe('server refusals of staff accounts on their fields', () => {
+  beforeAll(addStaffMessages);
+
   it('puts ROLE_NOT_GRANTABLE on the role', () => {
     const setError = vi.fn();
     expect(applyServerError(new ApiError(403, 'ROLE_NOT_GRANTABLE', 'x'), setError, ['role', 'email'])).toBeNull();

@@ -17,7 +17,6 @@ const MESSAGES: Record<string, string> = {
   INVALID_STATUS: 'Ce rendez-vous ne peut plus être modifié.',
   VEHICLE_EXISTS: 'Ce véhicule est déjà enregistré.',
   EMAIL_TAKEN: 'Un compte utilise déjà cette adresse e-mail.',
-  NOT_INVITED: 'Ce compte a déjà choisi son mot de passe : il n’a plus besoin d’invitation.',
   UNAUTHORIZED: 'Adresse e-mail ou mot de passe incorrect.',
   RATE_LIMITED: 'Trop de tentatives. Patientez une minute puis réessayez.',
   NOT_FOUND: 'Introuvable.',
@@ -46,8 +45,6 @@ const MESSAGES: Record<string, string> = {
   CROSS_TENANT: 'Cette information appartient à un autre réseau.',
   TENANT_REQUIRED: 'Le réseau n’a pas pu être identifié. Rechargez la page.',
   UNKNOWN_TENANT: 'Ce réseau est inconnu.',
-  ROLE_NOT_GRANTABLE: 'Vous ne pouvez pas attribuer ce rôle sur ce périmètre.',
-  CANNOT_CHANGE_OWN_ACCESS: 'Vous ne pouvez changer ni votre propre rôle, ni votre agence ou votre centre, ni votre statut, ni supprimer votre compte.',
   INVALID_TOKEN: 'Ce lien n’est plus valable : il a déjà servi ou il a expiré.',
   BAD_REQUEST: 'La demande est invalide. Rechargez la page et réessayez.',
   INVALID_JSON: 'La demande est invalide. Rechargez la page et réessayez.',
@@ -56,7 +53,6 @@ const MESSAGES: Record<string, string> = {
   INVALID_LIMIT: 'Nombre de résultats demandé invalide.',
   NO_ROUTE: 'Ce service n’existe pas.',
   INTERNAL: 'Le service a rencontré un problème. Réessayez dans un instant.',
-  CODE_TAKEN: 'Ce code est déjà utilisé dans le réseau.',
 };
 
 /** The French sentence for an error of a code no message names, by its HTTP status. */
@@ -80,65 +76,31 @@ export function errorMessage(error: unknown, fallback?: string): string {
   return fallback ?? 'Une erreur inattendue est survenue.';
 }
 
+// The French reasons of the client portal's fields refused by the server.
+const FIELDS: Record<string, string> = {
+  email: 'Adresse e-mail invalide.',
+  phone: 'Numéro de téléphone invalide.',
+  immatriculation: 'Immatriculation invalide.',
+  password: '8 caractères minimum, dont une lettre et un chiffre.',
+  first_name: 'Prénom requis (100 caractères au plus).',
+  last_name: 'Nom requis (100 caractères au plus).',
+  card_number: 'Numéro de carte invalide.',
+  exp_month: 'Mois d’expiration invalide.',
+  exp_year: 'Carte expirée.',
+  cvc: 'Cryptogramme invalide.',
+  token: 'Ce lien n’est plus valable.',
+};
+
 /** The French reason of a field's server-side refusal (the server's own reason is English). */
 export function fieldMessage(field: string): string {
-  const known: Record<string, string> = {
-    email: 'Adresse e-mail invalide.',
-    phone: 'Numéro de téléphone invalide.',
-    immatriculation: 'Immatriculation invalide.',
-    password: '8 caractères minimum, dont une lettre et un chiffre.',
-    first_name: 'Prénom requis (100 caractères au plus).',
-    last_name: 'Nom requis (100 caractères au plus).',
-    card_number: 'Numéro de carte invalide.',
-    exp_month: 'Mois d’expiration invalide.',
-    exp_year: 'Carte expirée.',
-    cvc: 'Cryptogramme invalide.',
-    role: 'Rôle invalide.',
-    agency_id: 'Choisissez une agence de votre périmètre.',
-    centre_id: 'Choisissez un centre de votre périmètre.',
-    token: 'Ce lien n’est plus valable.',
-    'general.name': 'Nom requis (120 caractères au plus).',
-    'general.legal_name': '160 caractères au plus.',
-    'general.siret': 'SIRET invalide : 14 chiffres dont le dernier est une clé de contrôle.',
-    'general.address': '200 caractères au plus.',
-    'general.postcode': 'Code postal : 5 chiffres.',
-    'general.city': '100 caractères au plus.',
-    'general.phone': 'Numéro de téléphone invalide.',
-    'general.email': 'Adresse e-mail invalide.',
-    'booking_policy.min_notice_minutes': '30 jours (720 h) au plus.',
-    'booking_policy.horizon_days': 'De 1 à 730 jours.',
-    'booking_policy.modification_deadline_hours': '720 heures (30 jours) au plus.',
-    'booking_policy.cancellation_deadline_hours': '720 heures (30 jours) au plus.',
-    'booking_policy.refund_before_deadline_percent': 'De 0 à 100 %.',
-    'booking_policy.refund_after_deadline_percent': 'De 0 à 100 %, et pas plus que le remboursement avant le délai.',
-    'booking_policy.recheck_window_months': 'De 1 à 24 mois.',
-    'booking_policy.overbooking_percent': 'De 100 à 200 %.',
-    'booking_policy.fill_warning_percent': 'De 1 à 200 %.',
-    'booking_policy.hold_minutes': 'De 1 à 120 minutes.',
-    'branding.primary_color': 'Couleur refusée : le texte blanc doit y avoir un contraste d’au moins 4,5:1.',
-    'branding.portal_title': '60 caractères au plus.',
-    logo: 'Le logo doit être une image PNG, JPEG ou WebP de 256 Kio au plus.',
-    code: 'De 1 à 20 lettres, chiffres, « - » ou « _ ».',
-    name: 'Nom requis (120 caractères au plus).',
-    address: 'Adresse invalide (200 caractères au plus).',
-    postcode: 'Aucune commune n’a ce code postal.',
-    city: 'Aucune commune de ce code postal ne porte ce nom.',
-    lat: 'Position invalide.',
-    lng: 'Position invalide.',
-    time_zone: 'Fuseau horaire inconnu.',
-    lanes: 'Entre 1 et 20 lignes.',
-    daily_capacity: 'Entre 1 et 1000 contrôles par jour.',
-    grid_minutes: 'Entre 5 et 120 minutes.',
-    buffer_minutes: 'Entre 0 et 120 minutes.',
-    overbooking_percent: 'Entre 100 et 200 %.',
-    holiday_policy: 'Choix des jours fériés invalide.',
-    vehicle_categories: 'Catégories de véhicules invalides.',
-    opening_hours: 'Horaires invalides : des plages se chevauchent ou finissent avant de commencer.',
-    start: 'Date de début invalide (cette heure n’existe peut-être pas, au passage à l’heure d’été).',
-    end: 'Date de fin invalide : après le début, 366 jours au plus.',
-    reason: 'Motif trop long (200 caractères au plus).',
-    month: 'Mois invalide : choisissez un mois de 2000 à 2100.',
-    query: 'L’adresse de la page contient un paramètre invalide.',
-  };
-  return known[field] ?? 'Valeur invalide.';
+  return FIELDS[field] ?? 'Valeur invalide.';
+}
+
+/**
+ * Adds the French words of a portal's own codes and fields: the staff portals add theirs when
+ * their screens load (staffMessages.ts), out of the client portal's first load.
+ */
+export function addMessages(codes: Readonly<Record<string, string>>, fields: Readonly<Record<string, string>>): void {
+  Object.assign(MESSAGES, codes);
+  Object.assign(FIELDS, fields);
 }

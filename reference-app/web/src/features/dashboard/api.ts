@@ -4,6 +4,9 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { keys } from '@/api/keys';
 import type { DashboardQuery, DashboardStats } from '@/api/types';
+import { addStaffMessages } from '@/api/staffMessages';
+
+addStaffMessages();
 
 // The rollups behind the figures follow every booking: a minute old is fresh enough.
 const FRESH_MS = 60_000;

@@ -5,6 +5,9 @@ import { queryOptions } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { keys } from '@/api/keys';
 import type { Agency, AgencyInput, AgencyUpdate, CentreInput, CentreOffer, CentreUpdate, Closure, ClosureInput, NetworkCentre, OfferInput } from '@/api/types';
+import { addStaffMessages } from '@/api/staffMessages';
+
+addStaffMessages();
 
 // The network's structure changes seldom: an answer stays fresh for five minutes.
 const FRESH_MS = 5 * 60_000;

@@ -5,6 +5,9 @@ import { api } from '@/api/client';
 import { keys } from '@/api/keys';
 import type { SettingsUpdate, TenantSettings } from '@/api/types';
 import type { LogoFormat } from './image';
+import { addStaffMessages } from '@/api/staffMessages';
+
+addStaffMessages();
 
 const PATH = '/admin/tenant/settings';
 

@@ -4,6 +4,9 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, download } from '@/api/client';
 import { keys } from '@/api/keys';
 import type { CursorPage, StaffUser, StaffUserInput, StaffUserQuery, StaffUserUpdate } from '@/api/types';
+import { addStaffMessages } from '@/api/staffMessages';
+
+addStaffMessages();
 
 /** `query` as a query string ('' when empty), leaving out what is not set. */
 function search(query: StaffUserQuery): string {
