@@ -88,6 +88,7 @@ test_e2e() {
   export PTI_E2E_DATABASE_URL=${PTI_E2E_DATABASE_URL:-$pg_base/pti_e2e}
   DATABASE_URL=$PTI_E2E_DATABASE_URL step "$server_bin" seed --reset
   DATABASE_URL=$PTI_E2E_DATABASE_URL PTI_ADDR=127.0.0.1:$port PTI_WEB_DIR="$(pwd)/reference-app/web/dist" \
+    PTI_SECRETS_KEY=ZTJlLWpvdXJuZXlzLXNlY3JldHMta2V5LTMyLWJ5dGU= \
     PTI_RATE_LIMITS=auth=2000,search=20000,default=50000 RUST_LOG=warn "$server_bin" serve >"$server_log" 2>&1 &
   server_pid=$!
   wait_ready "$url" "$server_log"

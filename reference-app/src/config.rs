@@ -5,6 +5,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::secrets::SecretsKey;
+
 /// Default owner connection (migrations); the database is created when missing.
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/pti";
 /// Default listen address.
@@ -13,6 +15,8 @@ pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
 pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
 /// Stripe's API root.
 pub const STRIPE_API: &str = "https://api.stripe.com";
+/// Brevo's API root.
+pub const BREVO_API: &str = "https://api.brevo.com";
 /// smsmode's API root.
 pub const SMSMODE_API: &str = "https://rest.smsmode.com";
 
@@ -66,6 +70,11 @@ pub struct Config {
     pub smsmode_api_base: String,
     /// Stripe's API root (`PTI_STRIPE_API_BASE`, default `https://api.stripe.com`).
     pub stripe_api_base: String,
+    /// Brevo's API root (`PTI_BREVO_API_BASE`, default `https://api.brevo.com`).
+    pub brevo_api_base: String,
+    /// The key sealing the secrets networks give (`PTI_SECRETS_KEY`, 32 bytes in base64); unset:
+    /// a network's secrets can be neither saved nor used.
+    pub secrets_key: Option<SecretsKey>,
 }
 
 impl Config {
@@ -119,6 +128,11 @@ impl Config {
             smtp_from: lookup("PTI_SMTP_FROM")
                 .unwrap_or_else(|| "PTI Calendar <no-reply@pti-calendar.fr>".to_owned()),
             stripe_api_base: lookup("PTI_STRIPE_API_BASE").unwrap_or_else(|| STRIPE_API.to_owned()),
+            brevo_api_base: lookup("PTI_BREVO_API_BASE").unwrap_or_else(|| BREVO_API.to_owned()),
+            secrets_key: lookup("PTI_SECRETS_KEY")
+                .map(|k| SecretsKey::parse(&k))
+                .transpose()
+                .map_err(|e| anyhow::anyhow!("PTI_SECRETS_KEY: {e}"))?,
             worker_interval: std::time::Duration::from_millis(
                 lookup("PTI_WORKER_INTERVAL_MS")
                     .and_then(|v| v.parse().ok())
@@ -224,6 +238,8 @@ impl fmt::Debug for Config {
             .field("smtp_from", &self.smtp_from)
             .field("smsmode_api_key", &set(&self.smsmode_api_key))
             .field("smsmode_api_base", &self.smsmode_api_base)
+            .field("brevo_api_base", &self.brevo_api_base)
+            .field("secrets_key", &self.secrets_key.as_ref().map(|_| "<set>"))
             .finish()
     }
 }
@@ -255,11 +271,18 @@ mod tests {
             "DATABASE_URL" => Some("postgres://u:hunter2@h/db".into()),
             "PTI_JWT_PRIVATE_KEY" => Some("-----BEGIN PRIVATE KEY-----k3ymat3rial".into()),
             "PTI_STRIPE_SECRET_KEY" => Some("sk_live_t0ps3cr3t".into()),
+            "PTI_SECRETS_KEY" => Some("c2VjcmV0c2tleXNlY3JldHNrZXlzZWNyZXRza2V5MDE=".into()),
             _ => None,
         })
         .unwrap();
         let shown = format!("{config:?}");
-        for secret in ["hunter2", "k3ymat3rial", "t0ps3cr3t"] {
+        for secret in [
+            "hunter2",
+            "k3ymat3rial",
+            "t0ps3cr3t",
+            "c2VjcmV0c2tle",
+            "secretskey",
+        ] {
             assert!(!shown.contains(secret), "{shown}");
         }
     }
@@ -271,6 +294,20 @@ mod tests {
         assert!(Limits::parse("login=3").is_err());
         assert!(Limits::parse("auth=many").is_err());
     }
+    #[test]
+    fn a_secrets_key_must_be_32_bytes_of_base64() {
+        let with = |key: &'static str| {
+            Config::from_lookup(move |n| (n == "PTI_SECRETS_KEY").then(|| key.into()))
+        };
+        assert!(
+            with("c2VjcmV0c2tleXNlY3JldHNrZXlzZWNyZXRza2V5MDE=")
+                .unwrap()
+                .secrets_key
+                .is_some()
+        );
+        assert!(with("c2hvcnQ=").is_err());
+    }
+
     #[test]
     fn a_bad_address_is_refused() {
         assert!(Config::from_lookup(|n| (n == "PTI_ADDR").then(|| "nope".into())).is_err());

@@ -22,6 +22,8 @@
 //! - [`db`]: pools, migrations, tenant transactions, code columns, constraint mapping;
 //! - [`events`]: the transactional outbox;
 //! - [`audit`]: the audit trail every staff mutation writes in its transaction;
+//! - [`channels`]: a network's own payment and notification channels, as its settings store them;
+//! - [`secrets`]: the secrets networks give (their Stripe keys, ...), sealed at rest;
 //! - [`export`]: lists streamed as CSV or XLSX files;
 //! - [`error`]: the one API error type;
 //! - [`outbound`]: the HTTPS client of third-party APIs.
@@ -33,6 +35,7 @@
 pub mod admin;
 pub mod audit;
 pub mod auth;
+pub mod channels;
 pub mod config;
 pub mod db;
 pub mod domain;
@@ -48,6 +51,7 @@ pub mod outbound;
 pub mod payment;
 pub mod planning;
 pub mod rdv;
+pub mod secrets;
 pub mod seed;
 pub mod startup;
 pub mod state;

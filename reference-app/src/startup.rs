@@ -19,6 +19,7 @@ use crate::notification::Outlets;
 use crate::notification::sms::{SmsGateway, SmsMode};
 use crate::notification::smtp::Smtp;
 use crate::payment::Payments;
+use crate::secrets::Secrets;
 use crate::state::AppState;
 use crate::user::sessions::Sessions;
 use crate::worker;
@@ -41,7 +42,6 @@ pub async fn migrate(config: &Config) -> anyhow::Result<()> {
 pub struct Application {
     state: AppState,
     listener: TcpListener,
-    outlets: Outlets,
     worker_interval: std::time::Duration,
 }
 
@@ -72,10 +72,14 @@ impl Application {
         }
         state.settings = Arc::new(config.settings());
         state.rate_limiter = RateLimiter::new(config.rate_limits);
+        state.secrets = Secrets::new(config.secrets_key.clone());
         if let Some(key) = &config.stripe_secret_key {
             state.payments = Payments::stripe(&config.stripe_api_base, key);
             tracing::info!("payments through Stripe");
         }
+        state.payments.secrets = state.secrets.clone();
+        state.payments.stripe_api_base = config.stripe_api_base.clone();
+        state.outlets = outlets(config, &state.secrets)?;
         let started = std::time::Instant::now();
         let loaded = engine::load::load(&pool, engine::today())
             .await
@@ -92,7 +96,6 @@ impl Application {
         Ok(Self {
             state,
             listener,
-            outlets: outlets(config)?,
             worker_interval: config.worker_interval,
         })
     }
@@ -112,7 +115,6 @@ impl Application {
         let Self {
             state,
             listener,
-            outlets,
             worker_interval,
         } = self;
         let engine: SharedEngine = state.engine.clone();
@@ -121,7 +123,7 @@ impl Application {
             state.db.clone(),
             engine,
             state.funnel.clone(),
-            outlets,
+            state.outlets.clone(),
             worker_interval,
         ));
         tracing::info!(addr = %listener.local_addr()?, "serving");
@@ -137,9 +139,13 @@ impl Application {
     }
 }
 
-/// Where the worker sends messages: the SMTP relay and SMS gateway `config` names.
-fn outlets(config: &Config) -> anyhow::Result<Outlets> {
+/// Where the worker sends messages: the SMTP relay and SMS gateway `config` names, and the
+/// networks' own channels opened with `secrets`.
+fn outlets(config: &Config, secrets: &Secrets) -> anyhow::Result<Outlets> {
     Ok(Outlets {
+        secrets: secrets.clone(),
+        brevo_api_base: config.brevo_api_base.clone(),
+        smsmode_api_base: config.smsmode_api_base.clone(),
         smtp: match &config.smtp_url {
             Some(url) => Some(Arc::new(
                 Smtp::new(url, &config.smtp_from).context("PTI_SMTP_URL")?,

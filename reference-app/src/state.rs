@@ -11,8 +11,10 @@ use crate::auth::Jwt;
 use crate::config::Settings;
 use crate::engine::{Engine, SharedEngine};
 use crate::http::{Metrics, RateLimiter};
+use crate::notification::Outlets;
 use crate::payment::Payments;
 use crate::planning::Funnel;
+use crate::secrets::Secrets;
 use crate::user::sessions::Sessions;
 
 /// Shared state of every handler; each field is a sub-state a handler may extract alone.
@@ -38,10 +40,14 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Searches and slot views not yet written.
     pub funnel: Funnel,
+    /// The key sealing the secrets networks give, when the server has one.
+    pub secrets: Secrets,
+    /// Where messages go (the platform's relay and gateway), for a network's test e-mail.
+    pub outlets: Outlets,
 }
 
 impl AppState {
-    /// State over `db` signing tokens with `jwt`: sandbox payments, no Redis, an empty engine,
+    /// State over `db` signing tokens with `jwt`: sandbox payments, no Redis, no secrets key, messages to the local mailbox, an empty engine,
     /// the development mailbox on, e-mail links to the default public URL. `startup` replaces
     /// the parts the configuration names.
     pub fn new(db: PgPool, jwt: Jwt) -> Self {
@@ -60,6 +66,8 @@ impl AppState {
                 ..Settings::default()
             }),
             funnel: Funnel::default(),
+            secrets: Secrets::default(),
+            outlets: Outlets::default(),
         }
     }
 }

@@ -7,7 +7,7 @@
 pub mod agency;
 pub mod centre;
 mod dashboard;
-mod editor;
+pub mod editor;
 mod fields;
 mod repo;
 pub mod routes;

@@ -103,6 +103,15 @@ pub enum Error {
         /// Field names and reasons.
         details: Value,
     },
+    /// 502: a third party the network configured (its SMTP server, ...) failed, with a stable
+    /// code.
+    #[error("{message}")]
+    Upstream {
+        /// Stable code.
+        code: &'static str,
+        /// Human message.
+        message: String,
+    },
     /// 413: the body is larger than the API accepts.
     #[error("request body too large")]
     PayloadTooLarge,
@@ -167,6 +176,7 @@ impl Error {
             Self::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::Upstream { .. } => StatusCode::BAD_GATEWAY,
             Self::Database(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -178,6 +188,7 @@ impl Error {
             | Self::Denied { code, .. }
             | Self::PaymentFailed { code, .. }
             | Self::Conflict { code, .. }
+            | Self::Upstream { code, .. }
             | Self::Unprocessable { code, .. } => code,
             Self::Unauthorized => "UNAUTHORIZED",
             Self::Forbidden => "FORBIDDEN",

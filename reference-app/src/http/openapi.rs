@@ -54,6 +54,7 @@ pub mod codes;
             PaymentFailed,
             Unprocessable,
             PayloadTooLarge,
+            BadGateway,
             RateLimited
         )
     ),
@@ -128,6 +129,7 @@ error_responses! {
     PaymentFailed => "The payment failed (CARD_DECLINED, INSUFFICIENT_FUNDS, ...); the hold is kept",
     Unprocessable => "A field is invalid (VALIDATION, details.field names it) or a rule refuses (its code)",
     PayloadTooLarge => "The body is larger than 1 MiB (PAYLOAD_TOO_LARGE)",
+    BadGateway => "A third party the network configured failed (NOTIFICATION_UNREACHABLE, NOTIFICATION_AUTH_FAILED, NOTIFICATION_REFUSED)",
 }
 
 /// 429, with the `Retry-After` header.

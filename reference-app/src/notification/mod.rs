@@ -1,9 +1,15 @@
 //! The notification service: the worker's delivery of outbox events as French e-mails and SMS
-//! ([`messages`]), through SMTP ([`smtp`]) and an SMS gateway ([`sms`]) when configured, or
-//! the local mailbox that stands in for them in development (`GET /dev/mailbox`). Reads the
-//! booking service's bookings and the user service's preferences.
+//! ([`messages`]) through each network's channels ([`network`]: its own SMTP server, Brevo or
+//! smsmode account, else the platform's SMTP relay ([`smtp`]) and SMS gateway ([`sms`]) when
+//! configured, or the local mailbox that stands in for them in development, `GET
+//! /dev/mailbox`); and an admin's test e-mail ([`probe`]). Reads the booking service's
+//! bookings and the user service's preferences.
 
+pub mod brevo;
+pub mod mailer;
 pub mod messages;
+pub mod network;
+mod probe;
 mod repo;
 pub mod routes;
 pub mod service;
@@ -13,4 +19,4 @@ mod views;
 
 pub use repo::MAX_ATTEMPTS;
 pub use service::Outlets;
-pub use views::{Attachment, MailboxEntry};
+pub use views::{Attachment, MailboxEntry, TestSent};

@@ -193,3 +193,16 @@ pub async fn mailbox(
     .fetch_all(conn)
     .await
 }
+
+/// When the transaction's network last wrote an audit row of `action`.
+pub async fn last_audit(
+    conn: &mut PgConnection,
+    action: &str,
+) -> sqlx::Result<Option<DateTime<Utc>>> {
+    sqlx::query_scalar!(
+        "SELECT max(created_at) FROM audit_logs WHERE tenant_id = app_tenant_id() AND action = $1",
+        action
+    )
+    .fetch_one(conn)
+    .await
+}

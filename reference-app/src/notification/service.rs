@@ -1,6 +1,7 @@
 //! Use cases of the notification service: delivering the outbox's booking events and staff
-//! invitations as French e-mails and SMS (SMTP and an SMS gateway when configured, the local
-//! mailbox otherwise), each message once, with retries and exponential back-off; and reading
+//! invitations as French e-mails and SMS through the network's channels (its own SMTP server,
+//! Brevo or smsmode account when its settings name them; else the platform's SMTP relay and
+//! SMS gateway when configured, the local mailbox otherwise), each message once, with retries and exponential back-off; and reading
 //! the local mailbox. Reads bookings from the booking service, preferences and invitations
 //! from the user service.
 
@@ -14,33 +15,78 @@ use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 use super::messages::{self, Message, for_event};
+use super::network::{self, Channels, Sms};
 use super::repo::{self, Delivery, MailboxMessage, Pending};
 use super::sms::SmsGateway;
 use super::smtp::Smtp;
 use super::views::MailboxEntry;
+use crate::channels::{self, NOTIFICATION};
+use crate::config::{BREVO_API, SMSMODE_API};
 use crate::db::{TenantContext, tenant_tx};
 use crate::error::Result;
 use crate::rdv;
+use crate::secrets::Secrets;
 use crate::user;
 use crate::user::staff::invitation::{self, INVITED_EVENT};
 
-/// Where messages go: e-mail through SMTP and SMS through a gateway when configured; without
-/// them, to the local mailbox.
-#[derive(Clone, Default)]
+/// Where the platform's messages go (e-mail through its SMTP relay and SMS through its gateway
+/// when configured; without them, to the local mailbox), and what the networks' own channels
+/// are reached with.
+#[derive(Clone)]
 pub struct Outlets {
-    /// The SMTP relay for e-mail.
+    /// The platform's SMTP relay for e-mail.
     pub smtp: Option<Arc<Smtp>>,
-    /// The SMS gateway.
+    /// The platform's SMS gateway.
     pub sms: Option<Arc<dyn SmsGateway>>,
+    /// The key that opens the networks' secrets.
+    pub secrets: Secrets,
+    /// Brevo's API root.
+    pub brevo_api_base: String,
+    /// smsmode's API root.
+    pub smsmode_api_base: String,
 }
 
-/// Delivers the due events of `tenant`; how many went out.
+impl Default for Outlets {
+    fn default() -> Self {
+        Self {
+            smtp: None,
+            sms: None,
+            secrets: Secrets::default(),
+            brevo_api_base: BREVO_API.to_owned(),
+            smsmode_api_base: SMSMODE_API.to_owned(),
+        }
+    }
+}
+
+/// The channels of `tenant`, the transaction's network.
+pub(super) async fn channels_of(
+    tx: &mut PgConnection,
+    tenant: TenantId,
+    outlets: &Outlets,
+) -> anyhow::Result<Channels> {
+    let settings = channels::settings(tx, tenant.0).await?;
+    network::channels(
+        outlets,
+        tenant.0,
+        &channels::section(&settings, NOTIFICATION),
+    )
+}
+
+/// Delivers the due events of `tenant` through its channels; how many went out. A network
+/// whose channels cannot be built (a secret that no longer opens) keeps its events for later.
 pub async fn deliver(db: &PgPool, tenant: TenantId, outlets: &Outlets) -> anyhow::Result<usize> {
     let mut tx = tenant_tx(db, &TenantContext::system(tenant)).await?;
+    let channels = match channels_of(&mut tx, tenant, outlets).await {
+        Ok(channels) => channels,
+        Err(e) => {
+            tracing::error!(tenant = %tenant.0, error = %e, "the network's channels are unusable");
+            return Ok(0);
+        }
+    };
     let pending = repo::claim_pending(&mut tx).await?;
     let mut delivered = 0;
     for event in pending {
-        match deliver_one(&mut tx, tenant, &event, outlets).await? {
+        match deliver_one(&mut tx, tenant, &event, &channels).await? {
             None => {
                 repo::delivered(&mut tx, event.id).await?;
                 delivered += 1;
@@ -114,7 +160,7 @@ async fn deliver_one(
     tx: &mut PgConnection,
     tenant: TenantId,
     event: &Pending,
-    outlets: &Outlets,
+    channels: &Channels,
 ) -> anyhow::Result<Option<String>> {
     let outgoing = if event.event_type == INVITED_EVENT {
         invitation_messages(tx, event).await?
@@ -136,7 +182,7 @@ async fn deliver_one(
             wanted,
         };
         sqlx::query("SAVEPOINT message").execute(&mut *tx).await?;
-        match send(tx, &sending, &message, outlets).await {
+        match send(tx, &sending, &message, channels).await {
             Ok(()) => {
                 sqlx::query("RELEASE SAVEPOINT message")
                     .execute(&mut *tx)
@@ -162,22 +208,30 @@ struct Sending {
     wanted: bool,
 }
 
-/// Sends one message (SMTP, the SMS gateway or the local mailbox) and logs the delivery once
-/// per outbox event, channel and recipient, so a retry never sends twice; a failed send is
-/// undone by the caller's savepoint and retried with the event.
+/// Sends one message (the network's mailer, its SMS gateway or the local mailbox) and logs
+/// the delivery once per outbox event, channel and recipient, so a retry never sends twice; a
+/// failed send is undone by the caller's savepoint and retried with the event. An SMS of a
+/// network that sends none is logged as skipped.
 async fn send(
     tx: &mut PgConnection,
     sending: &Sending,
     message: &Message,
-    outlets: &Outlets,
+    channels: &Channels,
 ) -> anyhow::Result<()> {
-    let smtp = outlets.smtp.as_ref().filter(|_| message.channel == "email");
-    let gateway = outlets.sms.as_ref().filter(|_| message.channel == "sms");
-    let provider = match (smtp, gateway) {
-        (Some(_), _) => "smtp",
+    let is_sms = message.channel == "sms";
+    let mailer = channels.email.as_ref().filter(|_| !is_sms);
+    let gateway = match &channels.sms {
+        Sms::Gateway(g) if is_sms => Some(g),
+        _ => None,
+    };
+    let off = is_sms && matches!(channels.sms, Sms::Off);
+    let provider = match (mailer, gateway) {
+        (Some(m), _) => m.name(),
         (_, Some(g)) => g.name(),
+        _ if off => "none",
         _ => "mailbox",
     };
+    let wanted = sending.wanted && !off;
     let logged = repo::log_delivery(
         tx,
         &Delivery {
@@ -188,15 +242,15 @@ async fn send(
             template: &message.template,
             recipient: &message.recipient,
             provider,
-            status: if sending.wanted { "sent" } else { "skipped" },
+            status: if wanted { "sent" } else { "skipped" },
         },
     )
     .await?;
-    let Some(delivery) = logged.filter(|_| sending.wanted) else {
+    let Some(delivery) = logged.filter(|_| wanted) else {
         return Ok(());
     };
-    let sent = match (smtp, gateway) {
-        (Some(smtp), _) => Some(smtp.send(message).await?),
+    let sent = match (mailer, gateway) {
+        (Some(mailer), _) => Some(mailer.send(&channels.sender, message).await?),
         (_, Some(gateway)) => Some(gateway.send(&message.recipient, &message.body).await?),
         _ => None,
     };
@@ -204,6 +258,15 @@ async fn send(
         repo::set_provider_ref(tx, delivery, &reply).await?;
         return Ok(());
     }
+    keep(tx, sending.tenant, message).await
+}
+
+/// Keeps `message` of `tenant` in the local mailbox, its ICS attached.
+pub(super) async fn keep(
+    tx: &mut PgConnection,
+    tenant: TenantId,
+    message: &Message,
+) -> anyhow::Result<()> {
     let attachments: Vec<Value> = message
         .ics
         .iter()
@@ -218,7 +281,7 @@ async fn send(
     repo::keep_in_mailbox(
         tx,
         &MailboxMessage {
-            tenant_id: sending.tenant.0,
+            tenant_id: tenant.0,
             channel: message.channel,
             recipient: &message.recipient,
             subject: message.subject.as_deref(),

@@ -49,3 +49,14 @@ pub struct Attachment {
     /// MIME type.
     pub content_type: String,
 }
+
+/// A test e-mail sent.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TestSent {
+    /// The channel it went through: `smtp`, `brevo` or `mailbox` (the local mailbox).
+    #[schema(example = "smtp")]
+    pub channel: String,
+    /// Where it went: the signed-in admin's address.
+    #[schema(example = "admin@reseau.fr")]
+    pub recipient: String,
+}

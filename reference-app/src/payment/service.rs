@@ -1,4 +1,5 @@
-//! Use cases of the payment service: charging a held booking through the provider (recording
+//! Use cases of the payment service: charging a held booking through the network's provider
+//! (its own Stripe account, or the platform's; recording
 //! the payment, its invoice and the confirmation), replaying an earlier attempt, and refunds.
 
 use serde_json::json;
@@ -66,7 +67,8 @@ pub async fn charge(
     card_token: &str,
     key: &str,
 ) -> Result<Outcome> {
-    let provider = payments.provider.as_ref();
+    let provider = payments.provider_of(conn, payable.tenant_id).await?;
+    let provider = provider.as_ref();
     let amount = i64::from(payable.price_cents);
     let id = Uuid::new_v4();
     match provider.charge(card_token.trim(), amount, key).await {
@@ -131,7 +133,8 @@ pub async fn refund(
     }
     let key = format!("refund-{booking_id}");
     let refund_ref = payments
-        .provider
+        .provider_of(conn, tenant_id)
+        .await?
         .refund(
             provider_ref.as_deref().unwrap_or_default(),
             amount_cents,

@@ -1,5 +1,6 @@
 //! Payments. The Stripe adapter against a local mock of Stripe's HTTP API (PaymentIntents,
-//! Refunds): form encoding, the secret key, idempotency keys, and the test cards' outcomes.
+//! Refunds): form encoding, the secret key, idempotency keys, and the test cards' outcomes; a
+//! network with its own Stripe account is charged and refunded through it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -9,8 +10,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use axum::{Form, Json, Router};
 use serde_json::{Value, json};
+use sqlx::PgPool;
+use uuid::Uuid;
 
-use crate::support::StripeAdapter;
+use crate::support::{StripeAdapter, Tenant, TestApp};
 
 #[derive(Clone, Default)]
 struct Mock {
@@ -154,4 +157,77 @@ async fn charges_refunds_and_declines_follow_stripe() {
         unreachable.charge("pm_card_visa", 100, "key-6").await,
         Err("PAYMENT_PROVIDER_ERROR")
     );
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn a_network_with_its_own_stripe_account_is_charged_and_refunded_through_it(owner: PgPool) {
+    let (base, mock) = mock().await;
+    let app = TestApp::builder(&owner)
+        .seeded()
+        .stripe_api(&base)
+        .spawn()
+        .await;
+    let free = app.slots("Toulouse", 3).await;
+    let held = app
+        .hold(
+            free[0]["disponibilite_id"].as_str().unwrap(),
+            "GH-654-JK",
+            "own.stripe@test.fr",
+        )
+        .send()
+        .await
+        .json;
+    let id = Uuid::parse_str(held["id"].as_str().unwrap()).unwrap();
+    let tenant: Uuid = sqlx::query_scalar("SELECT tenant_id FROM rdv WHERE id = $1")
+        .bind(id)
+        .fetch_one(&owner)
+        .await
+        .unwrap();
+    let network = if tenant == app.tenant_id(Tenant::A) {
+        Tenant::A
+    } else {
+        Tenant::B
+    };
+    let admin = app.user(network, "ADMIN_TENANT").await.token;
+    // The mock knows only this key: the charge proves it was opened from its sealed form.
+    let own = app
+        .put("/api/v1/admin/tenant/settings")
+        .bearer(&admin)
+        .json(json!({ "payment": {
+            "provider": "stripe", "stripe_publishable_key": "pk_test_mock", "stripe_secret_key": "sk_test_mock",
+        } }))
+        .send()
+        .await;
+    assert_eq!(own.status, StatusCode::OK, "{}", own.json);
+    let guest = held["guest_token"].as_str().unwrap();
+    let paid = app
+        .post("/api/v1/payment/process")
+        .idempotency_key("own-stripe-1")
+        .guest(guest)
+        .json(json!({ "rdv_id": held["id"], "card_token": "pm_card_visa" }))
+        .send()
+        .await;
+    assert_eq!(paid.status, StatusCode::OK, "{}", paid.json);
+    assert_eq!(mock.created.lock().unwrap().len(), 1);
+    let (provider, reference): (String, String) =
+        sqlx::query_as("SELECT provider, provider_ref FROM payments WHERE booking_id = $1")
+            .bind(id)
+            .fetch_one(&owner)
+            .await
+            .unwrap();
+    assert_eq!(provider, "stripe");
+    assert!(reference.starts_with("pi_mock_"), "{reference}");
+    let cancelled = app
+        .rdv(axum::http::Method::DELETE, held["id"].as_str().unwrap())
+        .guest(guest)
+        .send()
+        .await;
+    assert_eq!(cancelled.status, StatusCode::OK, "{}", cancelled.json);
+    let refund: String =
+        sqlx::query_scalar("SELECT r.provider_ref FROM refunds r JOIN payments p ON p.id = r.payment_id WHERE p.booking_id = $1")
+            .bind(id)
+            .fetch_one(&owner)
+            .await
+            .unwrap();
+    assert_eq!(refund, "re_mock_1");
 }

@@ -14,6 +14,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
+use super::channels::{NotificationChange, PaymentChange};
 use super::input::{BrandingChange, GeneralChange, PolicyChange};
 use super::logo;
 use super::service::{self, SettingsChange};
@@ -21,6 +22,7 @@ use super::views::TenantSettings;
 use crate::error::Result;
 use crate::extract::{ApiJson, ApiPath, Origin, Principal};
 use crate::http::openapi::{Forbidden, NotFound, Unprocessable};
+use crate::secrets::Secrets;
 use crate::state::AppState;
 
 /// The settings routes.
@@ -42,6 +44,10 @@ pub struct UpdateSettingsBody {
     pub booking_policy: Option<PolicyChange>,
     /// The client portal's look.
     pub branding: Option<BrandingChange>,
+    /// How customers pay.
+    pub payment: Option<PaymentChange>,
+    /// How messages go out.
+    pub notification: Option<NotificationChange>,
 }
 
 /// The network's settings.
@@ -69,7 +75,10 @@ async fn get_settings(
 /// Change the network's settings.
 ///
 /// ADMIN_TENANT only. The booking rules must pass pti-core's checks as a whole; every server
-/// applies them as soon as they are committed.
+/// applies them as soon as they are committed. A secret (Stripe keys, SMTP password, API keys)
+/// is kept when absent, cleared by null, replaced by a value, which the server seals; saving one
+/// needs the server's `PTI_SECRETS_KEY` (422 `SECRETS_KEY_MISSING` otherwise). Secrets are never
+/// answered: only whether they are set and their last four characters.
 #[utoipa::path(
     put,
     path = "/api/v1/admin/tenant/settings",
@@ -86,6 +95,7 @@ async fn get_settings(
 #[tracing::instrument(skip_all)]
 async fn update_settings(
     State(db): State<PgPool>,
+    State(secrets): State<Secrets>,
     principal: Principal,
     origin: Origin,
     ApiJson(body): ApiJson<UpdateSettingsBody>,
@@ -94,9 +104,11 @@ async fn update_settings(
         general: body.general,
         booking_policy: body.booking_policy,
         branding: body.branding,
+        payment: body.payment,
+        notification: body.notification,
     };
     Ok(Json(
-        service::update(&db, &principal, &origin, change).await?,
+        service::update(&db, &secrets, &principal, &origin, change).await?,
     ))
 }
 

@@ -1,6 +1,8 @@
 //! Use cases of a network's settings: its admin reads and changes the identity, the booking
 //! rules (checked by pti-core, applied by every server's engine on commit) and the client
-//! portal's look, including its logo. Each change writes one audit row with what changed.
+//! portal's look, including its logo, and its payment and notification channels (secrets
+//! sealed, never answered). Each change writes one audit row with what changed, secrets only
+//! as whether and that they changed.
 
 use pti_core::policy::{Action, Resource};
 use pti_core::rules::BookingPolicy;
@@ -8,6 +10,7 @@ use serde_json::{Map, Value, json};
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
+use super::channels::{self, NotificationChange, PaymentChange};
 use super::input::{self, BrandingChange, GeneralChange, PolicyChange};
 use super::logo::Logo;
 use super::repo::{self, PublicLogo, SettingsRow};
@@ -15,8 +18,10 @@ use super::views::{Branding, General, Policy, TenantSettings};
 use crate::admin::editor::{Change, Editor, editor};
 use crate::audit::Origin;
 use crate::auth::Principal;
+use crate::channels::{NOTIFICATION, NotificationChannel, PAYMENT, PaymentChannel, section};
 use crate::db::tenant_tx;
 use crate::error::{Error, Result};
+use crate::secrets::Secrets;
 
 /// The colour of a portal whose network chose none.
 pub const DEFAULT_COLOUR: &str = "#1d4ed8";
@@ -30,6 +35,10 @@ pub struct SettingsChange {
     pub booking_policy: Option<PolicyChange>,
     /// Look.
     pub branding: Option<BrandingChange>,
+    /// Payment channel.
+    pub payment: Option<PaymentChange>,
+    /// Notification channels.
+    pub notification: Option<NotificationChange>,
 }
 
 /// The settings as stored, read into their parts.
@@ -63,6 +72,14 @@ impl Stored {
         serde_json::from_value(self.section("booking_policy")).unwrap_or_default()
     }
 
+    fn payment(&self) -> PaymentChannel {
+        section(&Value::Object(self.document.clone()), PAYMENT)
+    }
+
+    fn notification(&self) -> NotificationChannel {
+        section(&Value::Object(self.document.clone()), NOTIFICATION)
+    }
+
     fn branding_text(&self, key: &str) -> Option<String> {
         self.section("branding")
             .get(key)
@@ -81,6 +98,8 @@ impl Stored {
                 portal_title: self.branding_text("portal_title"),
                 logo_url: self.logo.as_deref().map(|sha| logo_url(tenant, sha)),
             },
+            payment: (&self.payment()).into(),
+            notification: (&self.notification()).into(),
         }
     }
 }
@@ -110,16 +129,21 @@ pub async fn get(db: &PgPool, principal: &Principal) -> Result<TenantSettings> {
 }
 
 /// The settings as the audit trail records them: one key per field, `<section>.<field>`, so
-/// that the trail keeps only the fields that changed.
-fn audited(settings: &TenantSettings) -> Value {
+/// that the trail keeps only the fields that changed; a secret only as whether it is set and a
+/// fingerprint of its sealed bytes.
+fn audited(stored: &Stored, tenant: Uuid) -> Value {
     let mut flat = Map::new();
-    if let Value::Object(sections) = serde_json::to_value(settings).unwrap_or_default() {
+    if let Value::Object(sections) = serde_json::to_value(stored.view(tenant)).unwrap_or_default() {
         for (section, fields) in sections {
             for (field, value) in fields.as_object().cloned().unwrap_or_default() {
                 flat.insert(format!("{section}.{field}"), value);
             }
         }
     }
+    flat.extend(channels::audited_secrets(
+        &stored.payment(),
+        &stored.notification(),
+    ));
     Value::Object(flat)
 }
 
@@ -145,8 +169,8 @@ async fn save(
         action,
         resource: Resource::Settings,
         id: tenant,
-        before: Some(&audited(&before.view(tenant))),
-        after: &audited(&is),
+        before: Some(&audited(before, tenant)),
+        after: &audited(next, tenant),
     };
     e.record(conn, origin, change).await?;
     Ok(is)
@@ -155,6 +179,7 @@ async fn save(
 /// Changes the sections `change` names; the others stay as they are.
 pub async fn update(
     db: &PgPool,
+    secrets: &Secrets,
     principal: &Principal,
     origin: &Origin,
     change: SettingsChange,
@@ -198,6 +223,17 @@ pub async fn update(
         section.insert("portal_title".into(), json!(title));
         next.document
             .insert("branding".into(), Value::Object(section));
+    }
+    if let Some(payment) = &change.payment {
+        let payment = channels::payment(secrets, e.tenant.0, before.payment(), payment)?;
+        next.document
+            .insert(PAYMENT.into(), channels::stored(&payment));
+    }
+    if let Some(notification) = &change.notification {
+        let notification =
+            channels::notification(secrets, e.tenant.0, before.notification(), notification)?;
+        next.document
+            .insert(NOTIFICATION.into(), channels::stored(&notification));
     }
     let settings = save(
         &mut tx,

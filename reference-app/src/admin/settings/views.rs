@@ -4,6 +4,8 @@ use pti_core::rules::BookingPolicy;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+pub use super::channels::{Notification, Payment};
+
 /// Who the network is, as its documents and portal name it.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, ToSchema)]
 #[serde(default)]
@@ -93,4 +95,8 @@ pub struct TenantSettings {
     pub booking_policy: Policy,
     /// The client portal's look.
     pub branding: Branding,
+    /// How customers pay.
+    pub payment: Payment,
+    /// How messages go out.
+    pub notification: Notification,
 }

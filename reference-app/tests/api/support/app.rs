@@ -11,8 +11,8 @@ use uuid::Uuid;
 
 use super::call::Call;
 use super::server::{
-    APP_ROLE, AppState, Jwt, Limits, Outlets, RateLimiter, Sessions, SmsMode, Smtp, app, app_pool,
-    load, now_unix, password, seed, sync, today, worker,
+    APP_ROLE, AppState, Jwt, Limits, Outlets, RateLimiter, Secrets, SecretsKey, Sessions, SmsMode,
+    Smtp, app, app_pool, load, now_unix, password, seed, sync, today, worker,
 };
 use super::tokens;
 
@@ -60,7 +60,12 @@ pub struct TestAppBuilder {
     engine_sync: bool,
     smtp: Option<String>,
     smsmode: Option<(String, String)>,
+    secrets_key: bool,
+    stripe_api: Option<String>,
 }
+
+/// The secrets key of the tests' servers (32 bytes, base64).
+pub const SECRETS_KEY: &str = "dGVzdHMtc2VjcmV0cy1rZXktMzItYnl0ZXMtbG9uZyE=";
 
 impl TestAppBuilder {
     /// Loads the two-tenant fixture (`tests/fixtures/two_tenants.sql`: one row per tenant table
@@ -110,6 +115,19 @@ impl TestAppBuilder {
     /// Makes the worker send SMS through an smsmode API at `url` with `api_key`.
     pub fn smsmode(mut self, url: &str, api_key: &str) -> Self {
         self.smsmode = Some((url.to_owned(), api_key.to_owned()));
+        self
+    }
+
+    /// Runs without a secrets key (`PTI_SECRETS_KEY` unset): a network's secrets can be
+    /// neither saved nor used.
+    pub fn no_secrets_key(mut self) -> Self {
+        self.secrets_key = false;
+        self
+    }
+
+    /// Reaches the networks' own Stripe accounts at `url` (a mock of Stripe's API).
+    pub fn stripe_api(mut self, url: &str) -> Self {
+        self.stripe_api = Some(url.to_owned());
         self
     }
 
@@ -163,6 +181,15 @@ impl TestAppBuilder {
         if self.engine_sync {
             tokio::spawn(sync::run(state.db.clone(), state.engine.clone()));
         }
+        let secrets = Secrets::new(
+            self.secrets_key
+                .then(|| SecretsKey::parse(SECRETS_KEY).unwrap()),
+        );
+        state.secrets = secrets.clone();
+        state.payments.secrets = secrets.clone();
+        if let Some(url) = self.stripe_api {
+            state.payments.stripe_api_base = url;
+        }
         let outlets = Outlets {
             smtp: self.smtp.map(|url| {
                 Arc::new(Smtp::new(&url, "PTI Calendar <no-reply@pti-calendar.fr>").unwrap())
@@ -170,7 +197,10 @@ impl TestAppBuilder {
             sms: self
                 .smsmode
                 .map(|(url, key)| Arc::new(SmsMode::new(&url, &key, "PTICalendar")) as _),
+            secrets,
+            ..Outlets::default()
         };
+        state.outlets = outlets.clone();
         let tenants = sqlx::query_as("SELECT id, slug FROM tenants ORDER BY slug")
             .fetch_all(&owner)
             .await
@@ -203,7 +233,8 @@ pub struct TestApp {
 
 impl TestApp {
     /// Options for an application on the database of `owner` (the `#[sqlx::test]` pool): no
-    /// data, no Redis, the default rate limits, messages to the local mailbox.
+    /// data, no Redis, the default rate limits, messages to the local mailbox, the tests'
+    /// secrets key.
     pub fn builder(owner: &PgPool) -> TestAppBuilder {
         TestAppBuilder {
             owner: owner.clone(),
@@ -213,6 +244,8 @@ impl TestApp {
             engine_sync: false,
             smtp: None,
             smsmode: None,
+            secrets_key: true,
+            stripe_api: None,
         }
     }
 

@@ -11,6 +11,7 @@ pub(super) use reference_app::http::{RateLimiter, app};
 pub(super) use reference_app::keys::JwtKeys;
 pub(super) use reference_app::notification::{Outlets, sms::SmsMode, smtp::Smtp};
 pub(super) use reference_app::payment::{PaymentProvider, Stripe};
+pub(super) use reference_app::secrets::{Secrets, SecretsKey};
 pub(super) use reference_app::seed;
 pub(super) use reference_app::state::AppState;
 pub(super) use reference_app::user::sessions::{self, Sessions};

@@ -19,6 +19,12 @@ import type {
   PortalBranding,
   SettingsUpdate,
   TenantSettings,
+  NotificationChange,
+  NotificationSettings,
+  PaymentChange,
+  PaymentSettings,
+  SecretSetting,
+  TestEmailSent,
   AgencyInput,
   AgencyUpdate,
   CentreInput,
@@ -220,7 +226,25 @@ const TYPES: Array<[string, Record<string, true>]> = [
   ['CreateUser', { email: true, first_name: true, last_name: true, phone: true, role: true, agency_id: true, centre_id: true } satisfies Keys<StaffUserInput>],
   ['UpdateUser', { first_name: true, last_name: true, phone: true, role: true, agency_id: true, centre_id: true, status: true } satisfies Keys<StaffUserUpdate>],
   ['SetPassword', { token: true, password: true } satisfies Keys<SetPasswordInput>],
-  ['TenantSettings', { general: true, booking_policy: true, branding: true } satisfies Keys<TenantSettings>],
+  ['TenantSettings', { general: true, booking_policy: true, branding: true, payment: true, notification: true } satisfies Keys<TenantSettings>],
+  ['SecretView', { set: true, last4: true } satisfies Keys<SecretSetting>],
+  ['PaymentSettings', { provider: true, stripe_publishable_key: true, stripe_secret_key: true, stripe_webhook_secret: true } satisfies Keys<PaymentSettings>],
+  ['PaymentSettingsChange', { provider: true, stripe_publishable_key: true, stripe_secret_key: true, stripe_webhook_secret: true } satisfies Keys<PaymentChange>],
+  [
+    'NotificationSettings',
+    {
+      email_provider: true, smtp_host: true, smtp_port: true, smtp_user: true, smtp_password: true, smtp_tls: true, brevo_api_key: true,
+      sms_provider: true, smsmode_api_key: true, sender_name: true, sender_email: true, reminder_j1: true, reminder_h2: true,
+    } satisfies Keys<NotificationSettings>,
+  ],
+  [
+    'NotificationSettingsChange',
+    {
+      email_provider: true, smtp_host: true, smtp_port: true, smtp_user: true, smtp_password: true, smtp_tls: true, brevo_api_key: true,
+      sms_provider: true, smsmode_api_key: true, sender_name: true, sender_email: true, reminder_j1: true, reminder_h2: true,
+    } satisfies Keys<NotificationChange>,
+  ],
+  ['TestSent', { channel: true, recipient: true } satisfies Keys<TestEmailSent>],
   ['General', { name: true, legal_name: true, siret: true, address: true, postcode: true, city: true, phone: true, email: true } satisfies Keys<GeneralSettings>],
   ['GeneralChange', { name: true, legal_name: true, siret: true, address: true, postcode: true, city: true, phone: true, email: true } satisfies Keys<NonNullable<SettingsUpdate['general']>>],
   [
@@ -257,7 +281,7 @@ const TYPES: Array<[string, Record<string, true>]> = [
   ],
   ['Branding', { primary_color: true, portal_title: true, logo_url: true } satisfies Keys<BrandingSettings>],
   ['BrandingChange', { primary_color: true, portal_title: true } satisfies Keys<BrandingChange>],
-  ['UpdateSettings', { general: true, booking_policy: true, branding: true } satisfies Keys<SettingsUpdate>],
+  ['UpdateSettings', { general: true, booking_policy: true, branding: true, payment: true, notification: true } satisfies Keys<SettingsUpdate>],
   ['CreateAgency', { code: true, name: true, address: true, postcode: true, city: true, lat: true, lng: true, phone: true, email: true } satisfies Keys<AgencyInput>],
   ['UpdateAgency', { code: true, name: true, address: true, postcode: true, city: true, lat: true, lng: true, phone: true, email: true, status: true } satisfies Keys<AgencyUpdate>],
   [

@@ -404,11 +404,88 @@ export interface BrandingSettings {
   logo_url: string | null;
 }
 
+/** A secret of the settings as the server answers it: never its value, only whether one is set and its last four characters. */
+export interface SecretSetting {
+  set: boolean;
+  last4: string | null;
+}
+
+/** Who charges a network's customers: the platform's provider, or its own Stripe account. */
+export type PaymentProviderCode = 'sandbox' | 'stripe';
+
+/** How a network's customers pay (`GET /admin/tenant/settings`'s `payment`). */
+export interface PaymentSettings {
+  provider: PaymentProviderCode;
+  stripe_publishable_key: string | null;
+  stripe_secret_key: SecretSetting;
+  stripe_webhook_secret: SecretSetting;
+}
+
+/** How a network's e-mails go out. */
+export type EmailProviderCode = 'platform' | 'smtp' | 'brevo';
+/** How an SMTP connection is secured. */
+export type SmtpTlsCode = 'starttls' | 'tls' | 'none';
+/** How a network's SMS go out. */
+export type SmsProviderCode = 'platform' | 'smsmode' | 'none';
+
+/** How a network's messages go out (`GET /admin/tenant/settings`'s `notification`). */
+export interface NotificationSettings {
+  email_provider: EmailProviderCode;
+  smtp_host: string | null;
+  smtp_port: number | null;
+  smtp_user: string | null;
+  smtp_password: SecretSetting;
+  smtp_tls: SmtpTlsCode;
+  brevo_api_key: SecretSetting;
+  sms_provider: SmsProviderCode;
+  smsmode_api_key: SecretSetting;
+  sender_name: string | null;
+  sender_email: string | null;
+  reminder_j1: boolean;
+  reminder_h2: boolean;
+}
+
 /** A network's settings (`GET /admin/tenant/settings`). */
 export interface TenantSettings {
   general: GeneralSettings;
   booking_policy: BookingPolicy;
   branding: BrandingSettings;
+  payment: PaymentSettings;
+  notification: NotificationSettings;
+}
+
+/** A secret in a change: absent keeps it, null clears it, a string replaces it. */
+export type SecretChange = string | null;
+
+/** The changed fields of the payment section. */
+export interface PaymentChange {
+  provider?: PaymentProviderCode;
+  stripe_publishable_key?: string | null;
+  stripe_secret_key?: SecretChange;
+  stripe_webhook_secret?: SecretChange;
+}
+
+/** The changed fields of the notification section. */
+export interface NotificationChange {
+  email_provider?: EmailProviderCode;
+  smtp_host?: string | null;
+  smtp_port?: number | null;
+  smtp_user?: string | null;
+  smtp_password?: SecretChange;
+  smtp_tls?: SmtpTlsCode;
+  brevo_api_key?: SecretChange;
+  sms_provider?: SmsProviderCode;
+  smsmode_api_key?: SecretChange;
+  sender_name?: string | null;
+  sender_email?: string | null;
+  reminder_j1?: boolean;
+  reminder_h2?: boolean;
+}
+
+/** The answer of `POST /admin/tenant/settings/notification/test`: the channel the test e-mail went through, and to whom. */
+export interface TestEmailSent {
+  channel: 'smtp' | 'brevo' | 'mailbox';
+  recipient: string;
 }
 
 /** The changed fields of the branding (the logo has its own path). */
@@ -419,6 +496,8 @@ export interface SettingsUpdate {
   general?: Partial<GeneralSettings>;
   booking_policy?: Partial<BookingPolicy>;
   branding?: BrandingChange;
+  payment?: PaymentChange;
+  notification?: NotificationChange;
 }
 
 /** An agency to create (`POST /agences`); without `lat`/`lng` it is placed at its commune. */

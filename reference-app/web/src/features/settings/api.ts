@@ -3,7 +3,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import { keys } from '@/api/keys';
-import type { SettingsUpdate, TenantSettings } from '@/api/types';
+import type { SettingsUpdate, TenantSettings, TestEmailSent } from '@/api/types';
 import type { LogoFormat } from './image';
 import { addStaffMessages } from '@/api/staffMessages';
 
@@ -26,3 +26,6 @@ export const putLogo = (image: Blob, format: LogoFormat) =>
 
 /** Removes the portal's logo; resolves with the new settings. */
 export const deleteLogo = () => api<TenantSettings>(`${PATH}/logo`, { method: 'DELETE' });
+
+/** Sends a test e-mail to the signed-in admin through the network's e-mail channel; resolves with the channel used. */
+export const sendTestEmail = () => api<TestEmailSent>(`${PATH}/notification/test`, { method: 'POST' });
