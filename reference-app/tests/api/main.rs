@@ -5,6 +5,7 @@
 mod admin;
 mod dashboard;
 mod db;
+mod global_planning;
 mod health;
 mod network;
 mod notification;
