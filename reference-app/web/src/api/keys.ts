@@ -1,6 +1,6 @@
 // The query keys of every cached API answer, in one place: a query names its key here, and an
 // invalidation names the same key (or a prefix of it: `keys.myRdvs.all` covers every list).
-import type { CalendarQuery, RdvScope, SearchRequest, StaffUserQuery } from './types';
+import type { CalendarQuery, PlanningQuery, RdvScope, SearchRequest, StaffUserQuery } from './types';
 
 /** The query-key factory. */
 export const keys = {
@@ -46,4 +46,10 @@ export const keys = {
   closures: (centreId: string) => ['closures', centreId] as const,
   /** A centre's effective offers. */
   offers: (centreId: string) => ['offers', centreId] as const,
+  /** The global planning: `all` covers every period and filter, and every centre's day. */
+  planning: {
+    all: () => ['planning'] as const,
+    global: (query: PlanningQuery) => ['planning', 'global', query] as const,
+    centreDay: (centreId: string, date: string) => ['planning', 'centre-day', centreId, date] as const,
+  },
 };

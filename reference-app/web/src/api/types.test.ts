@@ -5,6 +5,11 @@ import { describe, expect, it } from 'vitest';
 import openapi from '../../../openapi.json';
 import type {
   Agency,
+  CentreDay,
+  CentrePlanning,
+  DayBooking,
+  GlobalPlanning,
+  PlanningQuery,
   BookingPolicy,
   BrandingChange,
   BrandingSettings,
@@ -272,6 +277,25 @@ const TYPES: Array<[string, Record<string, true>]> = [
   ['CentreOffer', { control_type: true, vehicle_category: true, price_cents: true, vat_rate_bp: true, duration_minutes: true, source: true, active: true } satisfies Keys<CentreOffer>],
   ['OfferInput', { control_type: true, vehicle_category: true, price_cents: true, duration_minutes: true, active: true } satisfies Keys<OfferInput>],
   ['ReplaceOffers', { offers: true } satisfies Keys<ReplaceOffers>],
+  [
+    'GlobalPlanning',
+    {
+      from: true, to: true, agency_id: true, centre_id: true, fill_warning_percent: true, days: true, booked: true, capacity: true, fill_rate_percent: true, warning_centres: true,
+      centres: true,
+    } satisfies Keys<GlobalPlanning>,
+  ],
+  [
+    'CentrePlanning',
+    {
+      id: true, name: true, agency_id: true, time_zone: true, booked: true, capacity: true, fill_rate_percent: true, warning: true, booked_by_day: true, capacity_by_day: true,
+      fill_rate_by_day: true, booked_by_hour: true, capacity_by_hour: true,
+    } satisfies Keys<CentrePlanning>,
+  ],
+  ['CentreDay', { centre_id: true, centre_name: true, date: true, booked: true, capacity: true, fill_rate_percent: true, bookings: true } satisfies Keys<CentreDay>],
+  [
+    'DayBooking',
+    { id: true, reference: true, start: true, end: true, status: true, control_type: true, vehicle_category: true, plate: true, drop_off: true, inspector: true } satisfies Keys<DayBooking>,
+  ],
 ];
 
 /** The query parameters an operation documents. */
@@ -307,5 +331,11 @@ describe('the API types and the OpenAPI document', () => {
     expect(codes('order')!.sort()).toEqual((['asc', 'desc'] satisfies NonNullable<StaffUserQuery['order']>[]).sort());
     const status = (schemas.AccountStatus as { enum?: string[] }).enum!;
     expect([...status].sort()).toEqual((['active', 'invited', 'disabled'] satisfies StaffUser['status'][]).sort());
+  });
+
+  it('GET /planning/global: the documented query parameters', () => {
+    const names = { from: true, to: true, agency_id: true, centre_id: true } satisfies Keys<PlanningQuery>;
+    expect(parametersOf('/api/v1/planning/global', 'get').map((p) => p.name).sort()).toEqual(Object.keys(names).sort());
+    expect(parametersOf('/api/v1/planning/global/centre-day', 'get').map((p) => p.name).sort()).toEqual(['centre_id', 'date']);
   });
 });
