@@ -88,7 +88,39 @@ pub fn percent(part: i64, whole: i64) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
+    use pti_core::model::GeoPoint;
+
     use super::*;
+
+    #[test]
+    fn a_week_plans_each_open_day_and_spreads_it_over_the_hours_open() {
+        // Monday to Friday 08–12 and 14–19, Saturday 08–12, closed on Sunday.
+        let c = Centre::typical(
+            CentreId::from_u128(1),
+            TenantId::from_u128(1),
+            AgencyId::from_u128(1),
+            "CT Paris 11",
+            GeoPoint::new(48.857, 2.38).unwrap(),
+        );
+        let first = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let plan = planned(&c, first, 7);
+        let day = u32::from(c.daily_capacity);
+        assert_eq!(plan.days, [day, day, day, day, day, day, 0]);
+        assert_eq!(plan.total(), 6 * u64::from(day));
+        let day = f64::from(day);
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        assert!(
+            close(plan.hours[8], day * 5.0 / 9.0 + day / 4.0),
+            "{:?}",
+            plan.hours
+        );
+        assert!(close(plan.hours[14], day * 5.0 / 9.0), "{:?}", plan.hours);
+        assert_eq!(
+            (plan.hours[7], plan.hours[12], plan.hours[19]),
+            (0.0, 0.0, 0.0)
+        );
+        assert!(close(plan.hours.iter().sum(), 6.0 * day));
+    }
 
     #[test]
     fn percents_have_one_decimal_and_none_without_a_whole() {

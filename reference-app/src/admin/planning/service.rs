@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
-use pti_core::model::{CentreId, TenantId};
+use pti_core::model::{AgencyId, CentreId, TenantId};
 use pti_core::policy::{Action, Resource, ResourceRef};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -208,7 +208,7 @@ fn authorize_bookings(principal: &Principal, subject: &Subject) -> Result<()> {
         &ResourceRef {
             kind: Resource::Booking,
             tenant_id: Some(TenantId(subject.tenant)),
-            agency_id: subject.agency.map(pti_core::model::AgencyId),
+            agency_id: subject.agency.map(AgencyId),
             centre_id: subject.centre.map(CentreId),
             owner_id: None,
         },
