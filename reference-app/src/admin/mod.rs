@@ -1,16 +1,19 @@
 //! The admin service: the networks (tenants), their settings and their structure — agencies
 //! and centres, with the centres' hours, closures and offers — as staff read and change them,
-//! their dashboard, and the public facts of a network a portal shows. Every query runs in the
-//! caller's tenant under row-level security, is scoped (agency, centre) by `pti_core::policy`,
-//! and every change writes an audit row. Calls the planning service only for its communes table.
+//! their dashboard and global planning, and the public facts of a network a portal shows.
+//! Every query runs in the caller's tenant under row-level security, is scoped (agency,
+//! centre) by `pti_core::policy`, and every change writes an audit row. Calls the planning service only for its communes table.
 
 pub mod agency;
+mod capacity;
 pub mod centre;
 mod dashboard;
 pub mod editor;
 mod fields;
+mod planning;
 mod repo;
 pub mod routes;
+mod scope;
 pub mod service;
 pub mod settings;
 mod views;

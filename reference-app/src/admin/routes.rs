@@ -1,5 +1,5 @@
 //! Routes of the admin service: `GET /tenant` (public), then the agencies', the centres', the
-//! settings' and the dashboard's.
+//! settings', the dashboard's and the global planning's.
 
 use axum::Json;
 use axum::extract::State;
@@ -24,6 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(super::centre::routes::router())
         .merge(super::settings::routes::router())
         .merge(super::dashboard::routes::router())
+        .merge(super::planning::routes::router())
 }
 
 /// The network this portal serves.

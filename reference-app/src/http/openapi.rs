@@ -40,6 +40,7 @@ pub mod codes;
         (name = "users", description = "A network's accounts, managed by its admins"),
         (name = "settings", description = "A network's settings, edited by its admin"),
         (name = "dashboard", description = "A network's figures, for its admins"),
+        (name = "planning", description = "A network's planning, for its admins"),
         (name = "health", description = "Probes and metrics"),
         (name = "development", description = "Development helpers"),
     ),

@@ -6,6 +6,7 @@ mod admin;
 mod channels;
 mod dashboard;
 mod db;
+mod global_planning;
 mod health;
 mod network;
 mod notification;

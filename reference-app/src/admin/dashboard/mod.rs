@@ -3,9 +3,7 @@
 //! agency or a centre as the caller's scope allows. Read from the rollups the writes keep
 //! (`rdv_monthly`, `funnel_daily`), the users table and the engine's opening hours.
 
-mod capacity;
 mod repo;
 pub mod routes;
-mod scope;
 mod service;
 mod views;

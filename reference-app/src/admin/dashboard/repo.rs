@@ -6,25 +6,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::scope::Subject;
 use super::views::FunnelFigures;
-
-/// The agency of centre `id`, if the network has it.
-pub async fn agency_of_centre(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Uuid>> {
-    sqlx::query_scalar!("SELECT agency_id FROM cts WHERE id = $1", id)
-        .fetch_optional(conn)
-        .await
-}
-
-/// Whether the network has agency `id`.
-pub async fn agency_exists(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<bool> {
-    sqlx::query_scalar!(
-        r#"SELECT EXISTS (SELECT 1 FROM agences WHERE id = $1) AS "exists!""#,
-        id
-    )
-    .fetch_one(conn)
-    .await
-}
+use crate::admin::scope::Subject;
 
 /// One month's totals of the subject's centres.
 pub struct MonthRow {

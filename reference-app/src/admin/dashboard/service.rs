@@ -7,7 +7,8 @@ use uuid::Uuid;
 
 use super::repo::{self, MonthRow};
 use super::views::{AgencyFigures, DashboardStats, Kpis, MonthFigures, RecentBooking};
-use super::{capacity, scope};
+use crate::admin::capacity::{self, percent};
+use crate::admin::scope;
 use crate::auth::Principal;
 use crate::db::tenant_tx;
 use crate::engine::{SharedEngine, today};
@@ -51,7 +52,9 @@ pub async fn stats(
     tx.commit().await?;
 
     let days = u32::try_from((next - month).num_days()).unwrap_or(31);
-    let planned = capacity::planned(&engine.read(), &subject, month, days);
+    let planned: u64 = capacity::centres(&engine.read(), &subject)
+        .map(|c| capacity::planned(c, month, days).total())
+        .sum();
     let of = |m: NaiveDate| rows.iter().find(|r| r.month == m);
     let this = of(month);
     let figure = |r: Option<&MonthRow>, f: fn(&MonthRow) -> i64| r.map_or(0, f);
@@ -119,11 +122,6 @@ fn first_of_month(day: NaiveDate) -> NaiveDate {
     day.with_day(1).unwrap_or(day)
 }
 
-/// `part` of `whole` in percent with one decimal; none when `whole` is 0.
-fn percent(part: i64, whole: i64) -> Option<f64> {
-    (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,12 +135,5 @@ mod tests {
         for bad in ["2026-13", "2026-1", "26-12", "1999-12", "2026-12-01", ""] {
             assert!(parse_month(bad).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn percents_have_one_decimal_and_none_without_a_whole() {
-        assert_eq!(percent(1, 3), Some(33.3));
-        assert_eq!(percent(2, 3), Some(66.7));
-        assert_eq!(percent(5, 0), None);
     }
 }

@@ -1,6 +1,6 @@
-//! Every agency and centre route tried by every role of the network that owns the target, by
-//! every role of another network, and anonymously: each answer is the policy's (and, through
-//! the test client, the OpenAPI document's).
+//! Every agency, centre and planning route tried by every role of the network that owns the
+//! target, by every role of another network, and anonymously: each answer is the policy's (and,
+//! through the test client, the OpenAPI document's).
 
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -21,7 +21,7 @@ const ROLES: [&str; 6] = [
 
 /// Who of the owning network may do what: readers of agencies, of centres, editors of the
 /// first agency, creators of agencies, creators of centres in the first agency, editors of the
-/// first centre.
+/// first centre, readers of the first centre's planning.
 struct Allowed {
     agency_readers: &'static [&'static str],
     centre_readers: &'static [&'static str],
@@ -29,6 +29,7 @@ struct Allowed {
     agency_creators: &'static [&'static str],
     centre_creators: &'static [&'static str],
     centre_editors: &'static [&'static str],
+    planning_readers: &'static [&'static str],
 }
 
 const ALLOWED: Allowed = Allowed {
@@ -44,6 +45,7 @@ const ALLOWED: Allowed = Allowed {
     agency_creators: &["ADMIN_TENANT"],
     centre_creators: &["ADMIN_TENANT", "ADMIN_AGENCE"],
     centre_editors: &["ADMIN_TENANT", "ADMIN_AGENCE", "ADMIN_CT"],
+    planning_readers: &["ADMIN_TENANT", "ADMIN_AGENCE", "ADMIN_CT"],
 };
 
 struct Route {
@@ -155,6 +157,22 @@ fn routes(agency: Uuid, centre: Uuid) -> Vec<Route> {
             a.centre_editors,
             StatusCode::OK,
             StatusCode::NOT_FOUND,
+        ),
+        route(
+            Method::GET,
+            format!("/api/v1/planning/global?from=2027-06-01&to=2027-06-07&centre_id={centre}"),
+            None,
+            a.planning_readers,
+            StatusCode::OK,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        route(
+            Method::GET,
+            format!("/api/v1/planning/global/centre-day?centre_id={centre}&date=2027-06-01"),
+            None,
+            a.planning_readers,
+            StatusCode::OK,
+            StatusCode::UNPROCESSABLE_ENTITY,
         ),
         Route {
             foreign_ok: true,

@@ -70,6 +70,9 @@ const FIELDS: Record<string, string> = {
   start: 'Date de début invalide (cette heure n’existe peut-être pas, au passage à l’heure d’été).',
   end: 'Date de fin invalide : après le début, 366 jours au plus.',
   reason: 'Motif trop long (200 caractères au plus).',
+  from: 'Date de début invalide (AAAA-MM-JJ).',
+  to: 'Date de fin invalide : le jour du début ou après, 31 jours au plus.',
+  date: 'Date invalide (AAAA-MM-JJ).',
   month: 'Mois invalide : choisissez un mois de 2000 à 2100.',
   query: 'L’adresse de la page contient un paramètre invalide.',
 };

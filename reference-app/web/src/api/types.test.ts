@@ -12,6 +12,11 @@ import type {
   FunnelFigures,
   MonthFigures,
   RecentBooking,
+  CentreDay,
+  CentrePlanning,
+  DayBooking,
+  GlobalPlanning,
+  PlanningQuery,
   BookingPolicy,
   BrandingChange,
   BrandingSettings,
@@ -321,6 +326,25 @@ const TYPES: Array<[string, Record<string, true>]> = [
   ['FunnelFigures', { searches: true, slot_views: true, holds: true, paid: true } satisfies Keys<FunnelFigures>],
   ['AgencyFigures', { agency_id: true, name: true, bookings: true, revenue_cents: true } satisfies Keys<AgencyFigures>],
   ['RecentBooking', { id: true, reference: true, centre_name: true, start: true, status: true, price_cents: true, created_at: true } satisfies Keys<RecentBooking>],
+  [
+    'GlobalPlanning',
+    {
+      from: true, to: true, agency_id: true, centre_id: true, fill_warning_percent: true, days: true, booked: true, capacity: true, fill_rate_percent: true, warning_centres: true,
+      centres: true,
+    } satisfies Keys<GlobalPlanning>,
+  ],
+  [
+    'CentrePlanning',
+    {
+      id: true, name: true, agency_id: true, time_zone: true, booked: true, capacity: true, fill_rate_percent: true, warning: true, booked_by_day: true, capacity_by_day: true,
+      fill_rate_by_day: true, booked_by_hour: true, capacity_by_hour: true,
+    } satisfies Keys<CentrePlanning>,
+  ],
+  ['CentreDay', { centre_id: true, centre_name: true, date: true, booked: true, capacity: true, fill_rate_percent: true, bookings: true } satisfies Keys<CentreDay>],
+  [
+    'DayBooking',
+    { id: true, reference: true, start: true, end: true, status: true, control_type: true, vehicle_category: true, plate: true, drop_off: true, inspector: true } satisfies Keys<DayBooking>,
+  ],
 ];
 
 /** The query parameters an operation documents. */
@@ -361,5 +385,11 @@ describe('the API types and the OpenAPI document', () => {
   it('GET /admin/dashboard/stats: the documented query parameters', () => {
     const names = { month: true, agency_id: true, centre_id: true } satisfies Keys<DashboardQuery>;
     expect(parametersOf('/api/v1/admin/dashboard/stats', 'get').map((p) => p.name).sort()).toEqual(Object.keys(names).sort());
+  });
+
+  it('GET /planning/global: the documented query parameters', () => {
+    const names = { from: true, to: true, agency_id: true, centre_id: true } satisfies Keys<PlanningQuery>;
+    expect(parametersOf('/api/v1/planning/global', 'get').map((p) => p.name).sort()).toEqual(Object.keys(names).sort());
+    expect(parametersOf('/api/v1/planning/global/centre-day', 'get').map((p) => p.name).sort()).toEqual(['centre_id', 'date']);
   });
 });

@@ -661,3 +661,74 @@ export interface DashboardStats {
   /** The ten bookings made last. */
   recent: RecentBooking[];
 }
+
+/** What `GET /planning/global` is asked for: a period of at most 31 days, both ends included. */
+export interface PlanningQuery {
+  from: string;
+  to: string;
+  agency_id?: string | null;
+  centre_id?: string | null;
+}
+
+/** Every centre of the scope × each day of a period (`GlobalPlanning`). */
+export interface GlobalPlanning {
+  from: string;
+  to: string;
+  agency_id?: string | null;
+  centre_id?: string | null;
+  /** A centre filled to this percent or more over the period is flagged. */
+  fill_warning_percent: number;
+  /** The period's days, `YYYY-MM-DD`: the order of every `*_by_day` list. */
+  days: string[];
+  booked: number;
+  capacity: number;
+  fill_rate_percent?: number | null;
+  warning_centres: number;
+  centres: CentrePlanning[];
+}
+
+/** One centre over the period (`CentrePlanning`). */
+export interface CentrePlanning {
+  id: string;
+  name: string;
+  agency_id: string;
+  time_zone: string;
+  booked: number;
+  capacity: number;
+  fill_rate_percent?: number | null;
+  warning: boolean;
+  booked_by_day: number[];
+  /** 0: closed that day. */
+  capacity_by_day: number[];
+  /** `null`: closed that day. */
+  fill_rate_by_day: Array<number | null>;
+  /** 24 counts, local hours 0–23 of the centre, summed over the period. */
+  booked_by_hour: number[];
+  capacity_by_hour: number[];
+}
+
+/** One centre's day with its bookings (`CentreDay`). */
+export interface CentreDay {
+  centre_id: string;
+  centre_name: string;
+  date: string;
+  booked: number;
+  capacity: number;
+  fill_rate_percent?: number | null;
+  bookings: DayBooking[];
+}
+
+/** A booking of a centre's day (`DayBooking`). */
+export interface DayBooking {
+  id: string;
+  reference: string;
+  /** RFC 3339 in the centre's offset. */
+  start: string;
+  end: string;
+  status: BookingStatus;
+  control_type: string;
+  vehicle_category: string;
+  plate: string;
+  drop_off: boolean;
+  inspector?: string | null;
+}

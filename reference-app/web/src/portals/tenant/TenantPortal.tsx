@@ -1,7 +1,7 @@
 // The tenant admin portal (/tenant): a network's admin, or an agency's, runs its part of the
 // network. The app's router lets in ADMIN_TENANT and ADMIN_AGENCE only (features/auth). Each
-// screen is loaded on demand: the dashboard (the portal's home), the users, the agencies and the
-// centres; the settings are the network admin's only.
+// screen is loaded on demand: the dashboard (the portal's home), the users, the agencies, the
+// centres and the planning; the settings are the network admin's only.
 import { lazy, Suspense } from 'react';
 import { Link, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
@@ -23,6 +23,7 @@ const EditAgency = lazy(() => import('./network/AgencyForm').then((m) => ({ defa
 const Centres = lazy(() => import('./network/Centres'));
 const CentrePage = lazy(() => import('./network/CentrePage'));
 const NewCentre = lazy(() => import('./network/NewCentre'));
+const Planning = lazy(() => import('./planning/Planning'));
 
 const HOME = '/tenant';
 
@@ -32,6 +33,7 @@ const NAV: readonly NavItem[] = [
   { to: `${HOME}/utilisateurs`, label: 'Utilisateurs', icon: 'users' },
   { to: `${HOME}/agences`, label: 'Agences', icon: 'building' },
   { to: `${HOME}/centres`, label: 'Centres', icon: 'pin' },
+  { to: `${HOME}/planning`, label: 'Planning', icon: 'calendar' },
 ];
 /** The sections only a network admin (ADMIN_TENANT) sees, after {@link NAV}. */
 const NETWORK_NAV: readonly NavItem[] = [{ to: `${HOME}/parametres`, label: 'Paramètres', icon: 'settings' }];
@@ -95,6 +97,7 @@ export default function TenantPortal() {
         <Route path="centres" element={<Centres />} />
         <Route path="centres/nouveau" element={<NewCentre />} />
         <Route path="centres/:id" element={<CentrePage />} />
+        <Route path="planning" element={<Planning />} />
         <Route
           path="parametres/*"
           element={

@@ -1,5 +1,5 @@
-//! Whose figures a dashboard shows: the network, an agency or a centre, as asked and as
-//! `pti_core::policy` lets the caller read reports.
+//! Whose figures a report (the dashboard, the global planning) shows: the network, an agency or
+//! a centre, as asked and as `pti_core::policy` lets the caller read reports.
 
 use pti_core::model::{AgencyId, CentreId, TenantId};
 use pti_core::policy::{Action, Resource, ResourceRef, Scope};
