@@ -12,6 +12,7 @@ mod openapi;
 mod payment;
 mod planning;
 mod rdv;
+mod seed;
 mod settings;
 mod support;
 mod user;
