@@ -129,7 +129,7 @@ struct Staff {
 }
 
 /// Follows `path`'s `next_cursor` from page to page (at most `pages`); answers each page's
-/// cursor and the ids of its items.
+/// cursor and the ids of its items (of `items`, or of the answer when it is a list).
 async fn walk(
     http: &Http,
     base: &str,
@@ -151,6 +151,7 @@ async fn walk(
         ids.extend(
             page["items"]
                 .as_array()
+                .or(page.as_array())
                 .into_iter()
                 .flatten()
                 .filter_map(|i| i["id"].as_str().map(str::to_owned)),
@@ -184,8 +185,8 @@ async fn staff(http: &Http, args: &Args) -> Result<Staff, String> {
     };
     match args.scenario {
         Scenario::Dashboard => {
-            let path = "/api/v1/agences?limit=100";
-            out.agencies = walk(http, &args.url, &out.headers, path, 100).await?.1;
+            let path = "/api/v1/agences";
+            out.agencies = walk(http, &args.url, &out.headers, path, 1).await?.1;
         }
         Scenario::Users => {
             let started = Instant::now();

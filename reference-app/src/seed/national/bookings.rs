@@ -104,7 +104,8 @@ pub async fn seed(
 /// How many bookings a centre gets over a horizon.
 #[derive(Clone, Copy)]
 enum Target {
-    /// This many over the horizon, spread evenly over its open days.
+    /// This many over the horizon, spread over its days by their free starts (a Saturday
+    /// morning gets fewer than a weekday).
     Total(f64),
     /// This many on each open day.
     Daily(f64),
@@ -152,12 +153,13 @@ impl Writer<'_, '_> {
                 _ => days.push((day, vec![slot.start.to_utc()])),
             }
         }
-        let per_day = match target {
-            Target::Total(n) => n / days.len().max(1) as f64,
-            Target::Daily(n) => n,
-        };
+        let starts_total: usize = days.iter().map(|(_, s)| s.len()).sum();
         let mut written = 0;
         for (_, mut starts) in days {
+            let per_day = match target {
+                Target::Total(n) => n * starts.len() as f64 / starts_total.max(1) as f64,
+                Target::Daily(n) => n,
+            };
             let mut wanted_today = per_day.floor() as usize
                 + usize::from(self.rng.gen_bool(per_day.fract().clamp(0.0, 1.0)));
             starts.shuffle(self.rng);
