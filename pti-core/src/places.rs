@@ -203,6 +203,11 @@ impl Gazetteer {
         self.places.is_empty()
     }
 
+    /// Every place, in the table's order.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
     /// A place by INSEE code.
     pub fn by_insee(&self, insee: &str) -> Option<&Place> {
         self.places.iter().find(|p| p.insee == insee)

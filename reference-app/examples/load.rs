@@ -9,6 +9,16 @@
 //! `search`: `POST /disponibilites/search` around 40 French places on random days.
 //! `book`: search, hold one of the slots found, tokenize a test card and pay; conflicts
 //! (`SLOT_TAKEN`, a slot another client took first) are counted apart from errors.
+//! `dashboard`: `GET /admin/dashboard/stats` as a network's admin (`--email`, `--password`,
+//! `--tenant`; the national seed's by default) for a random month of the last 12, of the
+//! network or of a random agency.
+//! `users`: `GET /users` as that admin at random depths: the list is first walked page by
+//! page (up to `--pages`) to collect the cursors, then pages are read at random cursors.
+//!
+//! ```sh
+//! cargo run --release -p reference-app --example load -- --scenario dashboard --concurrency 8 --seconds 20
+//! cargo run --release -p reference-app --example load -- --scenario users --concurrency 8 --seconds 20
+//! ```
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -74,6 +84,10 @@ enum Scenario {
     Search,
     /// Search, hold, tokenize, pay.
     Book,
+    /// A network admin's dashboard.
+    Dashboard,
+    /// A network admin's list of accounts, at random pages.
+    Users,
 }
 
 /// Load test of a running pti-server.
@@ -91,6 +105,162 @@ struct Args {
     /// Duration in seconds.
     #[arg(long, default_value_t = 10)]
     seconds: u64,
+    /// The admin signing in (dashboard, users).
+    #[arg(long, default_value = "admin@reseau-national.fr")]
+    email: String,
+    /// Their password.
+    #[arg(long, default_value = "Admin123!")]
+    password: String,
+    /// Their network (slug).
+    #[arg(long, default_value = "reseau-national")]
+    tenant: String,
+    /// Most pages of accounts walked to collect cursors (users).
+    #[arg(long, default_value_t = 5000)]
+    pages: usize,
+}
+
+/// What the staff scenarios read with: a bearer token, the network's agencies, the cursors
+/// of the accounts' pages (`None`: the first page).
+#[derive(Default)]
+struct Staff {
+    headers: Vec<(&'static str, String)>,
+    agencies: Vec<String>,
+    cursors: Vec<Option<String>>,
+}
+
+/// Follows `path`'s `next_cursor` from page to page (at most `pages`); answers each page's
+/// cursor and the ids of its items (of `items`, or of the answer when it is a list).
+async fn walk(
+    http: &Http,
+    base: &str,
+    headers: &[(&str, String)],
+    path: &str,
+    pages: usize,
+) -> Result<(Vec<Option<String>>, Vec<String>), String> {
+    let (mut cursors, mut ids) = (vec![None], Vec::new());
+    while cursors.len() <= pages {
+        let cursor = cursors.last().cloned().flatten();
+        let url = match &cursor {
+            Some(c) => format!("{path}&cursor={c}"),
+            None => path.to_owned(),
+        };
+        let (status, page, _) = call(http, base, Method::GET, &url, headers, Value::Null).await?;
+        if status != 200 {
+            return Err(format!("{path} answered {status}: {page}"));
+        }
+        ids.extend(
+            page["items"]
+                .as_array()
+                .or(page.as_array())
+                .into_iter()
+                .flatten()
+                .filter_map(|i| i["id"].as_str().map(str::to_owned)),
+        );
+        match page["next_cursor"].as_str() {
+            Some(next) => cursors.push(Some(next.to_owned())),
+            None => break,
+        }
+    }
+    Ok((cursors, ids))
+}
+
+/// Signs the admin in and reads what the scenario needs.
+async fn staff(http: &Http, args: &Args) -> Result<Staff, String> {
+    let (status, tokens, _) = call(
+        http,
+        &args.url,
+        Method::POST,
+        "/api/v1/auth/login",
+        &[("x-tenant-id", args.tenant.clone())],
+        json!({ "email": args.email, "password": args.password }),
+    )
+    .await?;
+    let Some(token) = tokens["access_token"].as_str().filter(|_| status == 200) else {
+        return Err(format!("login answered {status}: {tokens}"));
+    };
+    let headers = vec![("authorization", format!("Bearer {token}"))];
+    let mut out = Staff {
+        headers,
+        ..Staff::default()
+    };
+    match args.scenario {
+        Scenario::Dashboard => {
+            let path = "/api/v1/agences";
+            out.agencies = walk(http, &args.url, &out.headers, path, 1).await?.1;
+        }
+        Scenario::Users => {
+            let started = Instant::now();
+            let path = "/api/v1/users?limit=50";
+            out.cursors = walk(http, &args.url, &out.headers, path, args.pages)
+                .await?
+                .0;
+            println!(
+                "walked {} pages of accounts in {:.1} s",
+                out.cursors.len(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+        Scenario::Search | Scenario::Book => {}
+    }
+    Ok(out)
+}
+
+/// One dashboard or accounts page read; records into `tally`.
+async fn staff_round(
+    http: &Http,
+    base: &str,
+    scenario: Scenario,
+    staff: &Staff,
+    tally: &Mutex<Tally>,
+) {
+    let (step, path) = {
+        let mut rng = rand::thread_rng();
+        match scenario {
+            Scenario::Users => {
+                let cursor = &staff.cursors[rng.gen_range(0..staff.cursors.len().max(1))];
+                let path = match cursor {
+                    Some(c) => format!("/api/v1/users?limit=50&cursor={c}"),
+                    None => "/api/v1/users?limit=50".to_owned(),
+                };
+                ("users page", path)
+            }
+            _ => {
+                let month =
+                    chrono::Utc::now().date_naive() - chrono::Months::new(rng.gen_range(0..12));
+                let mut path = format!(
+                    "/api/v1/admin/dashboard/stats?month={}",
+                    month.format("%Y-%m")
+                );
+                if rng.gen_bool(0.5) && !staff.agencies.is_empty() {
+                    let agency = &staff.agencies[rng.gen_range(0..staff.agencies.len())];
+                    path.push_str(&format!("&agency_id={agency}"));
+                    ("dashboard agency", path)
+                } else {
+                    ("dashboard network", path)
+                }
+            }
+        }
+    };
+    let outcome = call(http, base, Method::GET, &path, &staff.headers, Value::Null).await;
+    let mut t = tally.lock().await;
+    match outcome {
+        Ok((200, _, micros)) => {
+            t.latencies.entry(step).or_default().push(micros);
+            t.ok += 1;
+        }
+        Ok((status, body, _)) => {
+            if t.errors < 3 {
+                eprintln!("error: {path} answered {status}: {body}");
+            }
+            t.errors += 1;
+        }
+        Err(e) => {
+            if t.errors < 3 {
+                eprintln!("error: {e}");
+            }
+            t.errors += 1;
+        }
+    }
 }
 
 type Http = Client<HttpConnector, Full<Bytes>>;
@@ -287,15 +457,34 @@ async fn main() {
     let http: Http = Client::builder(TokioExecutor::new())
         .pool_max_idle_per_host(args.concurrency)
         .build(connector);
+    let staff = match args.scenario {
+        Scenario::Dashboard | Scenario::Users => match staff(&http, &args).await {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("error: {e}");
+                std::process::exit(1);
+            }
+        },
+        Scenario::Search | Scenario::Book => Staff::default(),
+    };
+    let staff = Arc::new(staff);
     let tally = Arc::new(Mutex::new(Tally::default()));
     let deadline = Instant::now() + Duration::from_secs(args.seconds);
     let started = Instant::now();
     let workers: Vec<_> = (0..args.concurrency)
         .map(|_| {
             let (http, tally, base) = (http.clone(), tally.clone(), args.url.clone());
+            let (scenario, staff) = (args.scenario, staff.clone());
             tokio::spawn(async move {
                 while Instant::now() < deadline {
-                    round(&http, &base, args.scenario, &tally).await;
+                    match scenario {
+                        Scenario::Search | Scenario::Book => {
+                            round(&http, &base, scenario, &tally).await
+                        }
+                        Scenario::Dashboard | Scenario::Users => {
+                            staff_round(&http, &base, scenario, &staff, &tally).await
+                        }
+                    }
                 }
             })
         })

@@ -25,6 +25,10 @@ enum Command {
         /// Empty the tables first.
         #[arg(long)]
         reset: bool,
+        /// How much data: the demo networks, or also a national network of 2,000 centres
+        /// with a year of history (about 8 million bookings).
+        #[arg(long, value_enum, default_value_t)]
+        scale: seed::Scale,
     },
     /// Print the OpenAPI document generated from the code.
     Openapi,
@@ -45,10 +49,10 @@ async fn main() -> anyhow::Result<()> {
                 .await?
         }
         Command::Openapi => print!("{}", http::openapi::document()),
-        Command::Seed { reset } => {
+        Command::Seed { reset, scale } => {
             startup::migrate(&config).await?;
             let owner = db::owner_pool(&config.database_url).await?;
-            match seed::run(&owner, reset).await? {
+            match seed::run(&owner, reset, scale).await? {
                 Some(s) => println!("seeded: {s}; demo accounts in reference-app/README.md"),
                 None => {
                     println!("the database already holds networks: nothing seeded (use --reset)")

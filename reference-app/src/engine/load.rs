@@ -143,7 +143,7 @@ struct OpeningWindow {
 }
 
 /// Reads the centres of one tenant (or one centre) and builds their availability.
-async fn load_centres(
+pub(crate) async fn load_centres(
     pool: &PgPool,
     tenant: TenantId,
     only: Option<CentreId>,

@@ -80,7 +80,7 @@ pub async fn seed(
 }
 
 /// The inspection of a demo booking: mostly periodic, mostly cars.
-fn wanted(rng: &mut StdRng) -> Wanted {
+pub(super) fn wanted(rng: &mut StdRng) -> Wanted {
     Wanted {
         control_type: if rng.gen_bool(0.85) {
             ControlType::Periodic
@@ -275,7 +275,7 @@ async fn insert(
 }
 
 /// A valid SIV plate.
-fn plate(rng: &mut StdRng) -> Plate {
+pub(super) fn plate(rng: &mut StdRng) -> Plate {
     const LETTERS: &[u8] = b"ABCDEFGHJKLMNPQRSTVXYZ";
     loop {
         let mut letters = [' '; 4];

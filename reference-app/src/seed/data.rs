@@ -81,6 +81,19 @@ pub const TENANTS: [NetworkSeed; 3] = [
     },
 ];
 
+/// A network's offers: control type, vehicle category, price tax included in cents (centres
+/// override some prices).
+pub const OFFERS: [(&str, &str, i32); 8] = [
+    ("CT", "VP", 7900),
+    ("CT", "VU", 8900),
+    ("CT", "L", 5500),
+    ("CT", "CAMPING_CAR", 9900),
+    ("CT_CONTRE_VISITE", "VP", 2500),
+    ("CT_CONTRE_VISITE", "VU", 2500),
+    ("CT_CONTRE_VISITE", "L", 2000),
+    ("CTC", "VU", 4500),
+];
+
 /// First names of the demo people.
 pub const FIRST_NAMES: [&str; 16] = [
     "Jean", "Marie", "Pierre", "Sophie", "Luc", "Camille", "Nicolas", "Julie", "Thomas", "Claire",

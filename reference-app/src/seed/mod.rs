@@ -5,7 +5,9 @@
 //! database owner, not through the services.
 
 mod bookings;
+mod copy;
 mod data;
+pub mod national;
 mod network;
 
 use std::fmt;
@@ -16,6 +18,16 @@ use rand::rngs::StdRng;
 use sqlx::PgPool;
 
 pub use data::DEMO_PASSWORDS;
+
+/// How much data a seed writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Scale {
+    /// The spec's demo networks.
+    #[default]
+    Demo,
+    /// The demo networks and a national one of 2,000 centres with a year of history.
+    National,
+}
 
 /// What was written.
 #[derive(Debug, Default)]
@@ -36,6 +48,8 @@ pub struct Summary {
     pub bookings: usize,
     /// Free starts of a car's periodic inspection over the next 90 days.
     pub bookable_slots: usize,
+    /// The national network, at the national scale.
+    pub national: Option<national::Report>,
 }
 
 impl fmt::Display for Summary {
@@ -52,7 +66,11 @@ impl fmt::Display for Summary {
             self.api_keys,
             self.bookings,
             self.bookable_slots
-        )
+        )?;
+        match &self.national {
+            Some(n) => write!(f, "; {n}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -79,9 +97,22 @@ impl Passwords {
     }
 }
 
-/// Seeds the database behind the owner pool; with `reset`, empties it first. Without `reset`,
-/// a database that already holds networks is left alone (answers `None`).
-pub async fn run(owner: &PgPool, reset: bool) -> anyhow::Result<Option<Summary>> {
+/// Seeds the database behind the owner pool at `scale`; with `reset`, empties it first.
+/// Without `reset`, a database that already holds networks is left alone (answers `None`).
+pub async fn run(owner: &PgPool, reset: bool, scale: Scale) -> anyhow::Result<Option<Summary>> {
+    let size = match scale {
+        Scale::Demo => None,
+        Scale::National => Some(national::Size::NATIONAL),
+    };
+    run_sized(owner, reset, size.as_ref()).await
+}
+
+/// [`run`], with the national network of `national` when given.
+pub async fn run_sized(
+    owner: &PgPool,
+    reset: bool,
+    national: Option<&national::Size>,
+) -> anyhow::Result<Option<Summary>> {
     if reset {
         sqlx::query("TRUNCATE tenants, users, audit_logs, refresh_tokens CASCADE")
             .execute(owner)
@@ -100,6 +131,9 @@ pub async fn run(owner: &PgPool, reset: bool) -> anyhow::Result<Option<Summary>>
     let (mut summary, clients) = network::seed(&mut tx, &mut rng, &passwords).await?;
     tx.commit().await?;
     (summary.bookings, summary.bookable_slots) = bookings::seed(owner, &mut rng, &clients).await?;
+    if let Some(size) = national {
+        summary.national = Some(national::seed(owner, &mut rng, &passwords, size).await?);
+    }
     Ok(Some(summary))
 }
 

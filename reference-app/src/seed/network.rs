@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::data::{FIRST_NAMES, LAST_NAMES, NetworkSeed, TENANTS};
+use super::data::{FIRST_NAMES, LAST_NAMES, NetworkSeed, OFFERS, TENANTS};
 use super::{Passwords, Summary, progress};
 use crate::auth::tokens;
 use crate::engine::today;
@@ -201,16 +201,7 @@ impl Seeder<'_> {
 
     /// Tenant-wide offers: price tax included (centres override some prices).
     async fn offers(&mut self, tenant: Uuid) -> anyhow::Result<()> {
-        for (control, category, cents) in [
-            ("CT", "VP", 7900),
-            ("CT", "VU", 8900),
-            ("CT", "L", 5500),
-            ("CT", "CAMPING_CAR", 9900),
-            ("CT_CONTRE_VISITE", "VP", 2500),
-            ("CT_CONTRE_VISITE", "VU", 2500),
-            ("CT_CONTRE_VISITE", "L", 2000),
-            ("CTC", "VU", 4500),
-        ] {
+        for (control, category, cents) in OFFERS {
             sqlx::query(
                 "INSERT INTO offers (tenant_id, control_type, vehicle_category, price_cents) \
                  VALUES ($1, $2, $3, $4)",
@@ -445,7 +436,7 @@ fn place(postcode: &str) -> anyhow::Result<&'static Place> {
 }
 
 /// Opening hours: all day on weekdays, or with a lunch break; Saturday mornings.
-fn opening_hours(continuous: bool) -> Value {
+pub(super) fn opening_hours(continuous: bool) -> Value {
     if continuous {
         json!([
             { "rrule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "start": "08:00:00", "end": "18:00:00" },
@@ -461,7 +452,10 @@ fn opening_hours(continuous: bool) -> Value {
 }
 
 /// The weekly shifts of a centre's first (`i` = 0) or second inspector.
-fn shifts(continuous: bool, i: usize) -> &'static [(&'static str, &'static str, &'static str)] {
+pub(super) fn shifts(
+    continuous: bool,
+    i: usize,
+) -> &'static [(&'static str, &'static str, &'static str)] {
     match (continuous, i) {
         (true, 0) => &[("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "08:00", "18:00")],
         (true, _) => &[

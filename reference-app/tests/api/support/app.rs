@@ -143,7 +143,10 @@ impl TestAppBuilder {
                     .expect("fixture");
             }
             Data::Seeded => {
-                seed::run(&owner, false).await.unwrap().unwrap();
+                seed::run(&owner, false, seed::Scale::Demo)
+                    .await
+                    .unwrap()
+                    .unwrap();
             }
         }
         let options = owner.connect_options().as_ref().clone().username(APP_ROLE);
