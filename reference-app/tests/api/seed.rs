@@ -127,6 +127,23 @@ async fn a_small_national_network_is_booked_as_the_engine_allows(owner: PgPool) 
     )
     .await;
     assert_eq!(differences, 0);
+    let daily = count(
+        "WITH raw AS (
+             SELECT r.centre_id, (r.start_at AT TIME ZONE 'Europe/Paris')::date AS day,
+                    count(*) AS booked
+             FROM rdv r WHERE r.tenant_id = $1
+               AND r.status IN ('confirmed', 'in_progress', 'completed', 'no_show')
+             GROUP BY 1, 2),
+         kept AS (SELECT centre_id, day, booked::bigint FROM rdv_daily
+                  WHERE tenant_id = $1 AND booked > 0)
+         SELECT count(*) FROM ((SELECT * FROM raw EXCEPT SELECT * FROM kept)
+                               UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM raw)) d",
+    );
+    assert_eq!(
+        daily.await,
+        0,
+        "the planning's day rollup equals the raw counts"
+    );
     let holds = count("SELECT coalesce(sum(holds), 0) FROM funnel_daily WHERE tenant_id = $1");
     assert_eq!(
         holds.await as u64,

@@ -56,13 +56,14 @@ pub async fn payments(tx: &mut PgConnection, tenant: Uuid) -> sqlx::Result<(u64,
     Ok((payments, refunds))
 }
 
-/// Rebuilds `tenant`'s rollups from its bookings: `rdv_monthly` as the triggers keep it, and
+/// Rebuilds `tenant`'s rollups from its bookings: `rdv_monthly` and `rdv_daily` as the triggers
+/// keep them, and
 /// `funnel_daily`: each centre's holds and payments on the local day the booking was made,
 /// with synthetic slot views (4 per hold) and searches (9 per hold at a centre; an agency's
 /// and the network's searches, each search counted once per subject, 70 % and 50 % of the
 /// sum of their centres').
 pub async fn rebuild(tx: &mut PgConnection, tenant: Uuid) -> sqlx::Result<()> {
-    for table in ["rdv_monthly", "funnel_daily"] {
+    for table in ["rdv_monthly", "rdv_daily", "funnel_daily"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE tenant_id = $1"))
             .bind(tenant)
             .execute(&mut *tx)
@@ -82,6 +83,29 @@ pub async fn rebuild(tx: &mut PgConnection, tenant: Uuid) -> sqlx::Result<()> {
          FROM rdv r LEFT JOIN cts c ON c.id = r.centre_id \
          WHERE r.tenant_id = $1 AND (r.status IN ('confirmed', 'in_progress', 'completed', \
                'no_show', 'cancelled') OR r.payment_status = 'paid') \
+         GROUP BY 1, 2, 3",
+    )
+    .bind(tenant)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "WITH counted AS ( \
+             SELECT r.tenant_id, r.centre_id, \
+                    (r.start_at AT TIME ZONE coalesce(c.time_zone, 'Europe/Paris'))::date AS day, \
+                    extract(hour FROM r.start_at AT TIME ZONE coalesce(c.time_zone, 'Europe/Paris'))::int \
+                        AS hour, \
+                    count(*)::int AS n \
+             FROM rdv r LEFT JOIN cts c ON c.id = r.centre_id \
+             WHERE r.tenant_id = $1 \
+               AND r.status IN ('confirmed', 'in_progress', 'completed', 'no_show') \
+             GROUP BY 1, 2, 3, 4) \
+         INSERT INTO rdv_daily (tenant_id, centre_id, day, booked, by_hour) \
+         SELECT d.tenant_id, d.centre_id, d.day, sum(coalesce(k.n, 0))::int, \
+                array_agg(coalesce(k.n, 0) ORDER BY h) \
+         FROM (SELECT DISTINCT tenant_id, centre_id, day FROM counted) d \
+         CROSS JOIN generate_series(0, 23) h \
+         LEFT JOIN counted k \
+             ON (k.tenant_id, k.centre_id, k.day, k.hour) = (d.tenant_id, d.centre_id, d.day, h) \
          GROUP BY 1, 2, 3",
     )
     .bind(tenant)
