@@ -129,3 +129,22 @@ pub const MAKES: [(&str, &str); 8] = [
     ("Renault", "Kangoo"),
     ("Peugeot", "Partner"),
 ];
+
+/// The public holidays a centre in `departement` keeps: Alsace-Moselle (57, 67, 68) has two
+/// more.
+pub fn holiday_policy(departement: &str) -> &'static str {
+    if ["57", "67", "68"].contains(&departement) {
+        "alsace_moselle"
+    } else {
+        "national"
+    }
+}
+
+/// The vehicle categories the `n`-th centre inspects: every fourth takes camping-cars too.
+pub fn vehicle_categories(n: usize) -> &'static [&'static str] {
+    if n.is_multiple_of(4) {
+        &["VP", "VU", "L", "CAMPING_CAR"]
+    } else {
+        &["VP", "VU", "L"]
+    }
+}

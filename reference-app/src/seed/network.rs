@@ -11,7 +11,9 @@ use serde_json::{Value, json};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::data::{FIRST_NAMES, LAST_NAMES, NetworkSeed, OFFERS, TENANTS};
+use super::data::{
+    FIRST_NAMES, LAST_NAMES, NetworkSeed, OFFERS, TENANTS, holiday_policy, vehicle_categories,
+};
 use super::{Passwords, Summary, progress};
 use crate::auth::tokens;
 use crate::engine::today;
@@ -272,16 +274,8 @@ impl Seeder<'_> {
             self.rng.gen_range(-0.03..0.03),
         );
         let continuous = n % 3 == 2;
-        let holiday = if ["57", "67", "68"].contains(&place.departement.as_str()) {
-            "alsace_moselle"
-        } else {
-            "national"
-        };
-        let categories: &[&str] = if n % 4 == 0 {
-            &["VP", "VU", "L", "CAMPING_CAR"]
-        } else {
-            &["VP", "VU", "L"]
-        };
+        let holiday = holiday_policy(place.departement.as_str());
+        let categories = vehicle_categories(n);
         let rating = f64::from(self.rng.gen_range(35..=50)) / 10.0;
         let rating_count = self.rng.gen_range(12..400);
         let centre: Uuid = sqlx::query_scalar(

@@ -90,7 +90,7 @@ async fn bad_ids_and_filters_are_422_naming_the_field(owner: PgPool) {
         .send()
         .await;
     assert_eq!(
-        (answer.status, answer.json["details"]["field"].as_str()),
+        answer.refusal(),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("id"))
     );
     let answer = app.get("/api/v1/cts?radius=-1").bearer(&staff).send().await;

@@ -126,7 +126,7 @@ async fn secrets_are_sealed_answered_by_their_last_four_and_kept_replaced_or_cle
         .send()
         .await;
     assert_eq!(
-        (lacking.status, lacking.json["details"]["field"].as_str()),
+        lacking.refusal(),
         (
             StatusCode::UNPROCESSABLE_ENTITY,
             Some("payment.stripe_secret_key")
@@ -231,7 +231,7 @@ async fn bad_channel_settings_are_named_and_write_nothing(owner: PgPool) {
             .insert("general".into(), json!({ "city": "Lyon" }));
         let answer = app.put(URI).bearer(&admin).json(body.clone()).send().await;
         assert_eq!(
-            (answer.status, answer.json["details"]["field"].as_str()),
+            answer.refusal(),
             (StatusCode::UNPROCESSABLE_ENTITY, Some(field)),
             "{body}: {}",
             answer.json

@@ -203,7 +203,7 @@ async fn each_admin_reads_its_own_scope_and_no_other_network(owner: PgPool) {
             .send()
             .await;
         assert_eq!(
-            (refused.status, refused.json["details"]["field"].as_str()),
+            refused.refusal(),
             (StatusCode::UNPROCESSABLE_ENTITY, Some(field)),
             "{query}: {}",
             refused.json

@@ -283,7 +283,7 @@ async fn each_admin_reads_its_own_scope_and_no_other_network(owner: PgPool) {
     ] {
         let refused = app.get(&uri).bearer(&admin).send().await;
         assert_eq!(
-            (refused.status, refused.json["details"]["field"].as_str()),
+            refused.refusal(),
             (StatusCode::UNPROCESSABLE_ENTITY, Some(field)),
             "{uri}: {}",
             refused.json
@@ -375,7 +375,7 @@ async fn a_period_is_two_days_in_order_at_most_31_days_apart(owner: PgPool) {
             .send()
             .await;
         assert_eq!(
-            (refused.status, refused.json["details"]["field"].as_str()),
+            refused.refusal(),
             (StatusCode::UNPROCESSABLE_ENTITY, Some(field)),
             "{query}: {}",
             refused.json

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::super::Passwords;
 use super::super::copy::{Copy, Words};
-use super::super::data::{FIRST_NAMES, LAST_NAMES, OFFERS};
+use super::super::data::{FIRST_NAMES, LAST_NAMES, OFFERS, holiday_policy, vehicle_categories};
 use super::super::network::{opening_hours, shifts};
 use super::{Report, Size, new_id};
 use crate::engine::today;
@@ -196,16 +196,8 @@ async fn write_centres(
     )
     .await?;
     for (n, c) in centres.iter().enumerate() {
-        let holiday = if ["57", "67", "68"].contains(&c.place.departement.as_str()) {
-            "alsace_moselle"
-        } else {
-            "national"
-        };
-        let categories: &[&str] = if n % 4 == 0 {
-            &["VP", "VU", "L", "CAMPING_CAR"]
-        } else {
-            &["VP", "VU", "L"]
-        };
+        let holiday = holiday_policy(c.place.departement.as_str());
+        let categories = vehicle_categories(n);
         let lat = c.place.location.lat + rng.gen_range(-0.02..0.02);
         let lng = c.place.location.lng + rng.gen_range(-0.03..0.03);
         let rating = f64::from(rng.gen_range(35..=50)) / 10.0;

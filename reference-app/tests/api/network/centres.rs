@@ -114,7 +114,7 @@ async fn bad_centres_are_refused_naming_the_field_and_nothing_is_written(owner: 
             .send()
             .await;
         assert_eq!(
-            (answer.status, answer.json["details"]["field"].as_str()),
+            answer.refusal(),
             (StatusCode::UNPROCESSABLE_ENTITY, Some(field)),
             "{patch}: {}",
             answer.json

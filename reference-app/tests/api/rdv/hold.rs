@@ -190,7 +190,7 @@ async fn bad_input_is_refused_with_the_field_named(owner: PgPool) {
         .send()
         .await;
     assert_eq!(
-        (answer.status, answer.json["details"]["field"].as_str()),
+        answer.refusal(),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("radius_km"))
     );
     let answer = app
@@ -199,7 +199,7 @@ async fn bad_input_is_refused_with_the_field_named(owner: PgPool) {
         .send()
         .await;
     assert_eq!(
-        (answer.status, answer.json["details"]["field"].as_str()),
+        answer.refusal(),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("card_number"))
     );
     // Nothing was written.

@@ -160,6 +160,11 @@ impl Answer {
         }
     }
 
+    /// The status and the field a refusal names (`details.field`).
+    pub fn refusal(&self) -> (StatusCode, Option<&str>) {
+        (self.status, self.json["details"]["field"].as_str())
+    }
+
     /// The body as text; panics unless it is UTF-8.
     pub fn text(&self) -> &str {
         std::str::from_utf8(&self.bytes).expect("a UTF-8 body")
