@@ -1,6 +1,6 @@
 //! The admin service: the networks (tenants), their settings and their structure — agencies
 //! and centres, with the centres' hours, closures and offers — as staff read and change them,
-//! their dashboard and global planning, and the public facts of a network a portal shows.
+//! their dashboard, global planning and statistics, and the public facts of a network a portal shows.
 //! Every query runs in the caller's tenant under row-level security, is scoped (agency,
 //! centre) by `pti_core::policy`, and every change writes an audit row. Calls the planning service only for its communes table.
 
@@ -16,6 +16,7 @@ pub mod routes;
 mod scope;
 pub mod service;
 pub mod settings;
+mod statistics;
 mod views;
 
 pub use agency::Agency;

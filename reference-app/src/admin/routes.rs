@@ -1,5 +1,5 @@
 //! Routes of the admin service: `GET /tenant` (public), then the agencies', the centres', the
-//! settings', the dashboard's and the global planning's.
+//! settings', the dashboard's, the global planning's and the statistics'.
 
 use axum::Json;
 use axum::extract::State;
@@ -25,6 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(super::settings::routes::router())
         .merge(super::dashboard::routes::router())
         .merge(super::planning::routes::router())
+        .merge(super::statistics::routes::router())
 }
 
 /// The network this portal serves.

@@ -5,6 +5,7 @@
 
 mod created;
 pub mod docs;
+mod download;
 pub mod health;
 pub mod metrics;
 pub mod openapi;
@@ -20,6 +21,7 @@ use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 pub use created::Created;
+pub use download::download;
 pub use metrics::Metrics;
 pub use rate_limit::RateLimiter;
 

@@ -16,5 +16,6 @@ mod planning;
 mod rdv;
 mod seed;
 mod settings;
+mod statistics;
 mod support;
 mod user;

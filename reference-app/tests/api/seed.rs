@@ -127,6 +127,18 @@ async fn a_small_national_network_is_booked_as_the_engine_allows(owner: PgPool) 
     )
     .await;
     assert_eq!(differences, 0);
+    let statistics = count(
+        "SELECT (SELECT count(*) FROM rdv WHERE tenant_id = $1
+                   AND status IN ('confirmed', 'in_progress', 'completed', 'no_show'))
+              - (SELECT coalesce(sum(booked), 0) FROM rdv_stats_monthly WHERE tenant_id = $1)
+              + (SELECT count(*) FROM payments WHERE tenant_id = $1 AND refunded_cents > 0)
+              - (SELECT coalesce(sum(refunds), 0) FROM rdv_stats_monthly WHERE tenant_id = $1)",
+    );
+    assert_eq!(
+        statistics.await,
+        0,
+        "the statistics' rollup counts the bookings and refunds"
+    );
     let daily = count(
         "WITH raw AS (
              SELECT r.centre_id, (r.start_at AT TIME ZONE 'Europe/Paris')::date AS day,

@@ -7,3 +7,7 @@ mod repo;
 pub mod routes;
 mod service;
 mod views;
+
+pub(crate) use repo::funnel;
+pub(crate) use service::parse_month;
+pub(crate) use views::FunnelFigures;

@@ -57,7 +57,7 @@ pub async fn payments(tx: &mut PgConnection, tenant: Uuid) -> sqlx::Result<(u64,
 }
 
 /// Rebuilds `tenant`'s rollups from its bookings: `rdv_monthly` and `rdv_daily` as the triggers
-/// keep them, and
+/// keep them, `rdv_stats_monthly` by its own rebuild function, and
 /// `funnel_daily`: each centre's holds and payments on the local day the booking was made,
 /// with synthetic slot views (4 per hold) and searches (9 per hold at a centre; an agency's
 /// and the network's searches, each search counted once per subject, 70 % and 50 % of the
@@ -111,6 +111,10 @@ pub async fn rebuild(tx: &mut PgConnection, tenant: Uuid) -> sqlx::Result<()> {
     .bind(tenant)
     .execute(&mut *tx)
     .await?;
+    sqlx::query("SELECT rdv_stats_rebuild($1)")
+        .bind(tenant)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query(
         "WITH centre_days AS ( \
              SELECT r.tenant_id, (r.created_at AT TIME ZONE 'Europe/Paris')::date AS day, \

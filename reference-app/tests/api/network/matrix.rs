@@ -1,4 +1,4 @@
-//! Every agency, centre and planning route tried by every role of the network that owns the
+//! Every agency, centre, planning and statistics route tried by every role of the network that owns the
 //! target, by every role of another network, and anonymously: each answer is the policy's (and,
 //! through the test client, the OpenAPI document's).
 
@@ -21,7 +21,7 @@ const ROLES: [&str; 6] = [
 
 /// Who of the owning network may do what: readers of agencies, of centres, editors of the
 /// first agency, creators of agencies, creators of centres in the first agency, editors of the
-/// first centre, readers of the first centre's planning.
+/// first centre, readers of the first centre's planning and statistics.
 struct Allowed {
     agency_readers: &'static [&'static str],
     centre_readers: &'static [&'static str],
@@ -169,6 +169,22 @@ fn routes(agency: Uuid, centre: Uuid) -> Vec<Route> {
         route(
             Method::GET,
             format!("/api/v1/planning/global/centre-day?centre_id={centre}&date=2027-06-01"),
+            None,
+            a.planning_readers,
+            StatusCode::OK,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        route(
+            Method::GET,
+            format!("/api/v1/statistics/tenant?centre_id={centre}"),
+            None,
+            a.planning_readers,
+            StatusCode::OK,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        route(
+            Method::GET,
+            format!("/api/v1/statistics/tenant/export?format=xlsx&centre_id={centre}"),
             None,
             a.planning_readers,
             StatusCode::OK,
