@@ -7,6 +7,7 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use sqlx::PgPool;
 
+use crate::admin::PlannedMemo;
 use crate::auth::Jwt;
 use crate::config::Settings;
 use crate::engine::{Engine, SharedEngine};
@@ -34,6 +35,8 @@ pub struct AppState {
     pub rate_limiter: RateLimiter,
     /// The scheduling engine.
     pub engine: SharedEngine,
+    /// The centres' planned capacity already computed, for the reports.
+    pub planned: PlannedMemo,
     /// The payment provider, and the sandbox's card vault when the sandbox is the provider.
     pub payments: Payments,
     /// Portal settings.
@@ -59,6 +62,7 @@ impl AppState {
             jwt: Arc::new(jwt),
             rate_limiter: RateLimiter::default(),
             engine: SharedEngine::new(Engine::empty(crate::engine::today(), 90)),
+            planned: PlannedMemo::default(),
             payments: Payments::sandbox(),
             settings: Arc::new(Settings {
                 dev_mailbox: true,

@@ -1,10 +1,18 @@
 //! The planned capacity of a report's centres: each centre's daily capacity on each day it
 //! opens (its opening hours minus public holidays and closures, as pti-core expands them), and
 //! spread over the local hours of the day in proportion to the time it is open in each; and
-//! the percents reports show.
+//! the percents reports show. A [`PlannedMemo`] keeps each centre's plan of a period once
+//! computed, so that a national network's reports do not expand 2,000 centres' hours on every
+//! request.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use chrono::{NaiveDate, Timelike};
-use pti_core::model::{AgencyId, Centre, CentreId, TenantId};
+use chrono_tz::Tz;
+use pti_core::model::{
+    AgencyId, Centre, CentreId, DateRange, HolidayPolicy, RecurringPeriod, TenantId, TimeRange,
+};
 use pti_core::schedule::{Horizon, centre_open_spans};
 
 use super::scope::Subject;
@@ -81,6 +89,77 @@ pub fn planned(c: &Centre, first: NaiveDate, days: u32) -> Planned {
     plan
 }
 
+/// What a centre's plan is made of: a kept plan serves while they are unchanged.
+#[derive(Debug, PartialEq)]
+struct PlanInputs {
+    time_zone: Tz,
+    daily_capacity: u16,
+    opening_hours: Vec<RecurringPeriod>,
+    closures: Vec<DateRange>,
+    blocks: Vec<TimeRange>,
+    holidays: HolidayPolicy,
+}
+
+impl PlanInputs {
+    fn of(c: &Centre) -> Self {
+        Self {
+            time_zone: c.time_zone,
+            daily_capacity: c.daily_capacity,
+            opening_hours: c.opening_hours.clone(),
+            closures: c.closures.clone(),
+            blocks: c.blocks.clone(),
+            holidays: c.holidays,
+        }
+    }
+
+    fn same_as(&self, c: &Centre) -> bool {
+        self.time_zone == c.time_zone
+            && self.daily_capacity == c.daily_capacity
+            && self.opening_hours == c.opening_hours
+            && self.closures == c.closures
+            && self.blocks == c.blocks
+            && self.holidays == c.holidays
+    }
+}
+
+/// The plans already computed, by centre and period (first day, days), each with what it was
+/// made of: a centre whose hours, closures or capacity changed since is planned again.
+#[derive(Clone, Debug, Default)]
+pub struct PlannedMemo(Arc<Mutex<Plans>>);
+
+/// Kept plans by centre, first day and days, with their inputs.
+type Plans = HashMap<(CentreId, NaiveDate, u32), (PlanInputs, Arc<Planned>)>;
+
+/// Plans kept at most; past it the memo starts afresh (a year of months of 2,000 centres is
+/// 24,000).
+const MEMO_CAPACITY: usize = 100_000;
+
+impl PlannedMemo {
+    /// [`planned`] of `c` over the `days` days from `first`, computed once while `c`'s plan
+    /// inputs stay the same.
+    pub fn planned(&self, c: &Centre, first: NaiveDate, days: u32) -> Arc<Planned> {
+        let key = (c.id, first, days);
+        if let Some((inputs, plan)) = self.lock().get(&key)
+            && inputs.same_as(c)
+        {
+            return Arc::clone(plan);
+        }
+        let plan = Arc::new(planned(c, first, days));
+        let mut memo = self.lock();
+        if memo.len() >= MEMO_CAPACITY {
+            memo.clear();
+        }
+        memo.insert(key, (PlanInputs::of(c), Arc::clone(&plan)));
+        plan
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Plans> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
 /// `part` of `whole` in percent with one decimal; none when `whole` is 0.
 pub fn percent(part: i64, whole: i64) -> Option<f64> {
     (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)
@@ -120,6 +199,36 @@ mod tests {
             (0.0, 0.0, 0.0)
         );
         assert!(close(plan.hours.iter().sum(), 6.0 * day));
+    }
+
+    #[test]
+    fn a_kept_plan_serves_until_the_centre_changes() {
+        let mut c = Centre::typical(
+            CentreId::from_u128(1),
+            TenantId::from_u128(1),
+            AgencyId::from_u128(1),
+            "CT Lyon 3",
+            GeoPoint::new(45.76, 4.85).unwrap(),
+        );
+        let first = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let memo = PlannedMemo::default();
+        let kept = memo.planned(&c, first, 31);
+        assert!(Arc::ptr_eq(&kept, &memo.planned(&c, first, 31)));
+        assert_eq!(*kept, planned(&c, first, 31));
+        assert!(
+            !Arc::ptr_eq(&kept, &memo.planned(&c, first, 30)),
+            "another period"
+        );
+        c.daily_capacity += 10;
+        let changed = memo.planned(&c, first, 31);
+        assert_eq!(changed.total(), planned(&c, first, 31).total());
+        assert!(changed.total() > kept.total());
+        c.closures
+            .push(DateRange::new(first, first + chrono::Days::new(6)).unwrap());
+        assert!(
+            memo.planned(&c, first, 31).total() < changed.total(),
+            "a week closed"
+        );
     }
 
     #[test]

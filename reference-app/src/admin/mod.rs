@@ -20,5 +20,6 @@ mod statistics;
 mod views;
 
 pub use agency::Agency;
+pub use capacity::PlannedMemo;
 pub use centre::Centre;
 pub use views::TenantInfo;

@@ -22,7 +22,7 @@ pub struct Subject {
 }
 
 impl Subject {
-    /// The id its searches are counted under in `funnel_daily`.
+    /// The id its searches are counted under in `funnel_daily` and `funnel_monthly`.
     pub fn funnel_id(&self) -> Uuid {
         self.centre.or(self.agency).unwrap_or(self.tenant)
     }

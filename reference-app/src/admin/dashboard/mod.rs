@@ -1,7 +1,7 @@
 //! A network's dashboard (journey 8): the month's key figures, twelve months of revenue, the
 //! conversion funnel, the leading agencies and the latest bookings, for the whole network, an
 //! agency or a centre as the caller's scope allows. Read from the rollups the writes keep
-//! (`rdv_monthly`, `funnel_daily`), the users table and the engine's opening hours.
+//! (`rdv_monthly`, `funnel_monthly`), the users table and the engine's opening hours.
 
 mod repo;
 pub mod routes;

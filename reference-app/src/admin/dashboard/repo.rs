@@ -1,5 +1,5 @@
 //! SQL of the dashboard, in the caller's network under row-level security: the rollups kept
-//! by the writes (`rdv_monthly`, `funnel_daily`), the staff accounts and the latest bookings.
+//! by the writes (`rdv_monthly`, `funnel_monthly`), the staff accounts and the latest bookings.
 //! `$agency` and `$centre` (NULL: any) narrow each query to the subject.
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -53,8 +53,8 @@ pub async fn months(
     .await
 }
 
-/// The funnel of the days from `from` to `to` (excluded): the subject's searches, and the
-/// views, holds and payments of its centres.
+/// The funnel of the months from `from` to `to` (first days, `to` excluded): the subject's
+/// searches, and the views, holds and payments of its centres, from the monthly totals.
 pub async fn funnel(
     conn: &mut PgConnection,
     s: &Subject,
@@ -63,22 +63,16 @@ pub async fn funnel(
 ) -> sqlx::Result<FunnelFigures> {
     sqlx::query_as!(
         FunnelFigures,
-        r#"SELECT
-             (SELECT coalesce(sum(searches), 0) FROM funnel_daily
-              WHERE tenant_id = $1 AND day >= $3 AND day < $4 AND subject_id = $2)::bigint
-               AS "searches!",
-             coalesce(sum(f.slot_views), 0)::bigint AS "slot_views!",
-             coalesce(sum(f.holds), 0)::bigint AS "holds!",
-             coalesce(sum(f.paid), 0)::bigint AS "paid!"
-           FROM funnel_daily f JOIN cts c ON c.id = f.subject_id
-           WHERE f.tenant_id = $1 AND f.day >= $3 AND f.day < $4
-             AND ($5::uuid IS NULL OR c.agency_id = $5) AND ($6::uuid IS NULL OR c.id = $6)"#,
+        r#"SELECT coalesce(sum(searches), 0)::bigint AS "searches!",
+                  coalesce(sum(slot_views), 0)::bigint AS "slot_views!",
+                  coalesce(sum(holds), 0)::bigint AS "holds!",
+                  coalesce(sum(paid), 0)::bigint AS "paid!"
+           FROM funnel_monthly
+           WHERE tenant_id = $1 AND subject_id = $2 AND month >= $3 AND month < $4"#,
         s.tenant,
         s.funnel_id(),
         from,
-        to,
-        s.agency,
-        s.centre
+        to
     )
     .fetch_one(conn)
     .await

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::service::{self, StatsQuery};
 use super::views::DashboardStats;
+use crate::admin::capacity::PlannedMemo;
 use crate::engine::SharedEngine;
 use crate::error::Result;
 use crate::extract::{ApiQuery, Principal};
@@ -56,6 +57,7 @@ pub struct StatsParams {
 async fn dashboard_stats(
     State(db): State<PgPool>,
     State(engine): State<SharedEngine>,
+    State(memo): State<PlannedMemo>,
     principal: Principal,
     ApiQuery(q): ApiQuery<StatsParams>,
 ) -> Result<Json<DashboardStats>> {
@@ -65,5 +67,7 @@ async fn dashboard_stats(
         agency: q.agency_id,
         centre: q.centre_id,
     };
-    Ok(Json(service::stats(&db, &engine, &principal, query).await?))
+    Ok(Json(
+        service::stats(&db, &engine, &memo, &principal, query).await?,
+    ))
 }

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::repo::{self, MonthRow};
 use super::views::{AgencyFigures, DashboardStats, Kpis, MonthFigures, RecentBooking};
-use crate::admin::capacity::{self, percent};
+use crate::admin::capacity::{self, PlannedMemo, percent};
 use crate::admin::scope;
 use crate::auth::Principal;
 use crate::db::tenant_tx;
@@ -36,6 +36,7 @@ pub fn parse_month(text: &str) -> Result<NaiveDate> {
 pub async fn stats(
     db: &PgPool,
     engine: &SharedEngine,
+    memo: &PlannedMemo,
     principal: &Principal,
     q: StatsQuery,
 ) -> Result<DashboardStats> {
@@ -53,7 +54,7 @@ pub async fn stats(
 
     let days = u32::try_from((next - month).num_days()).unwrap_or(31);
     let planned: u64 = capacity::centres(&engine.read(), &subject)
-        .map(|c| capacity::planned(c, month, days).total())
+        .map(|c| memo.planned(c, month, days).total())
         .sum();
     let of = |m: NaiveDate| rows.iter().find(|r| r.month == m);
     let this = of(month);

@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use super::service::{self, Period};
 use super::views::{CentreDay, GlobalPlanning};
+use crate::admin::capacity::PlannedMemo;
 use crate::engine::SharedEngine;
 use crate::error::{Error, Result};
 use crate::extract::{ApiQuery, Principal};
@@ -64,12 +65,22 @@ pub struct GlobalParams {
 async fn global_planning(
     State(db): State<PgPool>,
     State(engine): State<SharedEngine>,
+    State(memo): State<PlannedMemo>,
     principal: Principal,
     ApiQuery(q): ApiQuery<GlobalParams>,
 ) -> Result<Json<GlobalPlanning>> {
     let period = Period::parse(q.from.as_deref(), q.to.as_deref())?;
     Ok(Json(
-        service::global(&db, &engine, &principal, period, q.agency_id, q.centre_id).await?,
+        service::global(
+            &db,
+            &engine,
+            &memo,
+            &principal,
+            period,
+            q.agency_id,
+            q.centre_id,
+        )
+        .await?,
     ))
 }
 

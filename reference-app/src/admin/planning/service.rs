@@ -2,6 +2,7 @@
 //! the capacity the engine's opening hours give.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -12,7 +13,7 @@ use uuid::Uuid;
 
 use super::repo::{self, DayRow};
 use super::views::{CentreDay, CentrePlanning, DayBooking, GlobalPlanning};
-use crate::admin::capacity::{self, percent};
+use crate::admin::capacity::{self, PlannedMemo, percent};
 use crate::admin::scope::{self, Subject};
 use crate::auth::Principal;
 use crate::db::tenant_tx;
@@ -70,6 +71,7 @@ pub fn parse_day(field: &str, text: Option<&str>) -> Result<NaiveDate> {
 pub async fn global(
     db: &PgPool,
     engine: &SharedEngine,
+    memo: &PlannedMemo,
     principal: &Principal,
     period: Period,
     agency: Option<Uuid>,
@@ -92,8 +94,8 @@ pub async fn global(
         .map(|c| {
             // A centre the engine does not hold (no opening hours yet) plans for nothing.
             let plan = engine.centre(CentreId(c.id)).map_or_else(
-                || capacity::Planned::none(period.days()),
-                |known| capacity::planned(known, period.from, period.days()),
+                || Arc::new(capacity::Planned::none(period.days())),
+                |known| memo.planned(known, period.from, period.days()),
             );
             let mut booked_by_day = vec![0_i64; plan.days.len()];
             let mut booked_by_hour = vec![0_i64; 24];

@@ -2,7 +2,7 @@
 //! given back, cancellations and no-shows by month, control type, vehicle category, agency and
 //! centre, with the conversion funnel; for the network, an agency or a centre as the caller's
 //! scope allows, as JSON or exported to a workbook or a PDF report. Read from the rollups the
-//! writes keep (`rdv_stats_monthly`, `funnel_daily`).
+//! writes keep (`rdv_stats_monthly`, `funnel_monthly`).
 
 mod labels;
 mod repo;
