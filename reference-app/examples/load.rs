@@ -12,11 +12,14 @@
 //! `dashboard`: `GET /admin/dashboard/stats` as a network's admin (`--email`, `--password`,
 //! `--tenant`; the national seed's by default) for a random month of the last 12, of the
 //! network or of a random agency.
+//! `statistics`: `GET /statistics/tenant` as that admin over the last 12 months, of the
+//! network or of a random agency.
 //! `users`: `GET /users` as that admin at random depths: the list is first walked page by
 //! page (up to `--pages`) to collect the cursors, then pages are read at random cursors.
 //!
 //! ```sh
 //! cargo run --release -p reference-app --example load -- --scenario dashboard --concurrency 8 --seconds 20
+//! cargo run --release -p reference-app --example load -- --scenario statistics --concurrency 8 --seconds 20
 //! cargo run --release -p reference-app --example load -- --scenario users --concurrency 8 --seconds 20
 //! ```
 
@@ -86,6 +89,8 @@ enum Scenario {
     Book,
     /// A network admin's dashboard.
     Dashboard,
+    /// A network admin's statistics of the last 12 months.
+    Statistics,
     /// A network admin's list of accounts, at random pages.
     Users,
 }
@@ -105,7 +110,7 @@ struct Args {
     /// Duration in seconds.
     #[arg(long, default_value_t = 10)]
     seconds: u64,
-    /// The admin signing in (dashboard, users).
+    /// The admin signing in (dashboard, statistics, users).
     #[arg(long, default_value = "admin@reseau-national.fr")]
     email: String,
     /// Their password.
@@ -184,7 +189,7 @@ async fn staff(http: &Http, args: &Args) -> Result<Staff, String> {
         ..Staff::default()
     };
     match args.scenario {
-        Scenario::Dashboard => {
+        Scenario::Dashboard | Scenario::Statistics => {
             let path = "/api/v1/agences";
             out.agencies = walk(http, &args.url, &out.headers, path, 1).await?.1;
         }
@@ -205,7 +210,7 @@ async fn staff(http: &Http, args: &Args) -> Result<Staff, String> {
     Ok(out)
 }
 
-/// One dashboard or accounts page read; records into `tally`.
+/// One dashboard, statistics or accounts page read; records into `tally`.
 async fn staff_round(
     http: &Http,
     base: &str,
@@ -223,6 +228,15 @@ async fn staff_round(
                     None => "/api/v1/users?limit=50".to_owned(),
                 };
                 ("users page", path)
+            }
+            Scenario::Statistics => {
+                if rng.gen_bool(0.5) && !staff.agencies.is_empty() {
+                    let agency = &staff.agencies[rng.gen_range(0..staff.agencies.len())];
+                    let path = format!("/api/v1/statistics/tenant?agency_id={agency}");
+                    ("statistics agency", path)
+                } else {
+                    ("statistics network", "/api/v1/statistics/tenant".to_owned())
+                }
             }
             _ => {
                 let month =
@@ -458,13 +472,15 @@ async fn main() {
         .pool_max_idle_per_host(args.concurrency)
         .build(connector);
     let staff = match args.scenario {
-        Scenario::Dashboard | Scenario::Users => match staff(&http, &args).await {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("error: {e}");
-                std::process::exit(1);
+        Scenario::Dashboard | Scenario::Statistics | Scenario::Users => {
+            match staff(&http, &args).await {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    std::process::exit(1);
+                }
             }
-        },
+        }
         Scenario::Search | Scenario::Book => Staff::default(),
     };
     let staff = Arc::new(staff);
@@ -481,7 +497,7 @@ async fn main() {
                         Scenario::Search | Scenario::Book => {
                             round(&http, &base, scenario, &tally).await
                         }
-                        Scenario::Dashboard | Scenario::Users => {
+                        Scenario::Dashboard | Scenario::Statistics | Scenario::Users => {
                             staff_round(&http, &base, scenario, &staff, &tally).await
                         }
                     }

@@ -1,6 +1,6 @@
 //! The background worker: every tick, for each active network, releases unpaid holds that
-//! expired (the booking service) and delivers pending outbox events (the notification
-//! service); then it writes the funnel's counts (the planning service). Rows are claimed with `FOR UPDATE SKIP LOCKED`, so several server instances can
+//! expired (the booking service), queues the reminders due and delivers pending outbox events
+//! (the notification service); then it writes the funnel's counts (the planning service). Rows are claimed with `FOR UPDATE SKIP LOCKED`, so several server instances can
 //! run it at once.
 
 use std::time::Duration;
@@ -42,6 +42,7 @@ pub async fn tick(
     let (mut released, mut delivered) = (0, 0);
     for tenant in tenants {
         released += rdv::service::expire_holds(pool, engine, tenant).await?;
+        notification::reminders::queue(pool, tenant).await?;
         delivered += notification::service::deliver(pool, tenant, outlets).await?;
     }
     Ok((released, delivered))

@@ -1,10 +1,12 @@
-//! The French e-mails and SMS sent for booking events, and the invitation e-mail of a new
-//! staff account.
+//! The French e-mails and SMS sent for booking events (reminders included), and the invitation
+//! e-mail of a new staff account.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Paris;
+use pti_core::model::BookingStatus;
 use pti_core::policy::Role;
 
+use super::reminders::{H2_EVENT as REMINDER_H2, J1_EVENT as REMINDER_J1};
 use crate::rdv::RdvRow;
 use crate::rdv::documents::{control_label, euros, ics_of};
 use crate::user::staff::invitation::{INVITED_EVENT, Issued};
@@ -103,6 +105,31 @@ pub fn for_event(
             String::new(),
             false,
         ),
+        REMINDER_J1 | REMINDER_H2 if row.status.0 != BookingStatus::Confirmed => return Vec::new(),
+        REMINDER_J1 | REMINDER_H2 => {
+            let soon = if event_type == REMINDER_J1 {
+                "demain"
+            } else {
+                "dans deux heures"
+            };
+            (
+                format!("Rappel : votre rendez-vous {soon} – {}", row.reference),
+                format!(
+                    "Bonjour {},\n\nNous vous rappelons votre rendez-vous : {} {} pour le véhicule {}.\nCentre : {}\nRéférence : {}\n\nMunissez-vous du certificat d'immatriculation (carte grise) du véhicule. Pour déplacer ou annuler le rendez-vous, ouvrez « Mes RDV » sur PTI Calendar.\n",
+                    row.first_name,
+                    control_label(row.control_type.0),
+                    when,
+                    row.plate,
+                    place,
+                    row.reference
+                ),
+                format!(
+                    "PTI Calendar : rappel, RDV {when} au centre {}. Réf. {}",
+                    row.centre_name, row.reference
+                ),
+                false,
+            )
+        }
         _ => return Vec::new(),
     };
     let mut out = Vec::new();

@@ -2,7 +2,8 @@
 //! ([`messages`]) through each network's channels ([`network`]: its own SMTP server, Brevo or
 //! smsmode account, else the platform's SMTP relay ([`smtp`]) and SMS gateway ([`sms`]) when
 //! configured, or the local mailbox that stands in for them in development, `GET
-//! /dev/mailbox`); and an admin's test e-mail ([`probe`]). Reads the booking service's
+//! /dev/mailbox`), with the bookings' J-1 and H-2 [`reminders`]; and an admin's test e-mail
+//! ([`probe`]). Reads the booking service's
 //! bookings and the user service's preferences.
 
 pub mod brevo;
@@ -10,6 +11,7 @@ pub mod mailer;
 pub mod messages;
 pub mod network;
 mod probe;
+pub mod reminders;
 mod repo;
 pub mod routes;
 pub mod service;

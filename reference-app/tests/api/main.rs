@@ -14,6 +14,7 @@ mod openapi;
 mod payment;
 mod planning;
 mod rdv;
+mod reminders;
 mod seed;
 mod settings;
 mod statistics;
