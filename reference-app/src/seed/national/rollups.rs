@@ -1,26 +1,34 @@
-//! What follows from the bookings, set-based: `rdv`'s row triggers (the dashboard's rollups,
-//! the engine's notifications) are off while the bookings stream in, then the payments, the
-//! refunds and the rollups are written in one statement each, as the dashboard migration's
-//! backfill does, and the planner's statistics refreshed.
+//! What follows from the bookings, set-based: `rdv`'s and `payments`' row triggers (the
+//! reports' rollups, the engine's notifications) are off while the bookings stream in, then
+//! the payments, the refunds and the rollups are written in one statement each, as the
+//! migrations' backfills do, and the planner's statistics refreshed.
 
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
-/// Turns off `rdv`'s own triggers for the transaction's load (the constraint triggers of its
-/// foreign keys stay on). Taken back by [`resume`], or by the transaction's rollback.
+/// The tables whose own triggers keep rollups: off while the seed loads them.
+const ROLLED_UP: [&str; 2] = ["rdv", "payments"];
+
+/// Turns off `rdv`'s and `payments`' own triggers for the transaction's load (the constraint
+/// triggers of their foreign keys stay on). Taken back by [`resume`], or by the transaction's
+/// rollback.
 pub async fn pause(tx: &mut PgConnection) -> sqlx::Result<()> {
-    sqlx::query("ALTER TABLE rdv DISABLE TRIGGER USER")
-        .execute(tx)
-        .await
-        .map(drop)
+    for table in ROLLED_UP {
+        sqlx::query(&format!("ALTER TABLE {table} DISABLE TRIGGER USER"))
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
 }
 
-/// Turns `rdv`'s triggers back on.
+/// Turns their triggers back on.
 pub async fn resume(tx: &mut PgConnection) -> sqlx::Result<()> {
-    sqlx::query("ALTER TABLE rdv ENABLE TRIGGER USER")
-        .execute(tx)
-        .await
-        .map(drop)
+    for table in ROLLED_UP {
+        sqlx::query(&format!("ALTER TABLE {table} ENABLE TRIGGER USER"))
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
 }
 
 /// The sandbox card payment of each paid or refunded booking of `tenant`, and the refund of
