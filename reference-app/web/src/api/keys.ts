@@ -1,6 +1,6 @@
 // The query keys of every cached API answer, in one place: a query names its key here, and an
 // invalidation names the same key (or a prefix of it: `keys.myRdvs.all` covers every list).
-import type { CalendarQuery, DashboardQuery, PlanningQuery, RdvScope, SearchRequest, StaffUserQuery } from './types';
+import type { CalendarQuery, DashboardQuery, PlanningQuery, RdvScope, SearchRequest, StaffUserQuery, StatisticsQuery } from './types';
 
 /** The query-key factory. */
 export const keys = {
@@ -48,6 +48,8 @@ export const keys = {
   offers: (centreId: string) => ['offers', centreId] as const,
   /** A month's dashboard of the network, an agency or a centre. */
   dashboard: (query: DashboardQuery) => ['dashboard', query] as const,
+  /** A period's statistics of the network, an agency or a centre. */
+  statistics: (query: StatisticsQuery) => ['statistics', query] as const,
   /** The global planning: `all` covers every period and filter, and every centre's day. */
   planning: {
     all: () => ['planning'] as const,

@@ -732,3 +732,91 @@ export interface DayBooking {
   drop_off: boolean;
   inspector?: string | null;
 }
+
+/** What `GET /statistics/tenant` (and its export) is asked for: a period of months, both included, and maybe a part of the network. */
+export interface StatisticsQuery {
+  /** `YYYY-MM`; with `to`, the 12 months ending with this one when both are left out. */
+  from?: string;
+  /** `YYYY-MM`, `from` or after, 24 months at most from it. */
+  to?: string;
+  agency_id?: string;
+  centre_id?: string;
+}
+
+/** The formats of the statistics' export. */
+export type StatisticsFormat = 'xlsx' | 'pdf';
+
+/** The figures of a period, or of one of its months or parts; a rate is null when its divisor is 0. */
+export interface StatisticsFigures {
+  /** Inspections holding their place: confirmed, in progress, done, no-show. */
+  bookings: number;
+  /** Inspections done. */
+  completed: number;
+  no_show: number;
+  cancelled: number;
+  /** Bookings with money given back. */
+  refunds: number;
+  /** Money taken, cents tax included: paid online (even if later refunded) and paid on site once done. */
+  collected_cents: number;
+  /** Money given back, cents. */
+  refunded_cents: number;
+  /** Collected less refunded, cents. */
+  revenue_cents: number;
+  /** No-shows per inspection due (completed + no-show), percent with one decimal. */
+  no_show_percent?: number | null;
+  /** Cancellations per booking made (bookings + cancelled), percent with one decimal. */
+  cancellation_percent?: number | null;
+}
+
+/** One month of the period. */
+export interface StatisticsMonth {
+  /** `YYYY-MM`. */
+  month: string;
+  figures: StatisticsFigures;
+}
+
+/** The figures of a control type or a vehicle category. */
+export interface StatisticsByCode {
+  /** A control type (`CT`, `CT_CONTRE_VISITE`, `CTC`) or a vehicle category (`VP`, `VU`, …). */
+  code: string;
+  figures: StatisticsFigures;
+}
+
+/** An agency's figures over the period. */
+export interface StatisticsByAgency {
+  id: string;
+  name: string;
+  figures: StatisticsFigures;
+}
+
+/** A centre's figures over the period. */
+export interface StatisticsByCentre {
+  id: string;
+  name: string;
+  agency_id: string;
+  agency_name: string;
+  figures: StatisticsFigures;
+}
+
+/** A period of the network, an agency or a centre, by the month of each inspection. */
+export interface TenantStatistics {
+  /** The period, `YYYY-MM`, both included. */
+  from: string;
+  to: string;
+  agency_id?: string | null;
+  centre_id?: string | null;
+  totals: StatisticsFigures;
+  funnel: FunnelFigures;
+  /** Paid bookings per search, percent; null without searches. */
+  conversion_percent?: number | null;
+  /** Every month of the period, oldest first, months without figures included. */
+  months: StatisticsMonth[];
+  /** The control types with figures, the most bookings first. */
+  by_control_type: StatisticsByCode[];
+  /** The vehicle categories with figures, the most bookings first. */
+  by_vehicle_category: StatisticsByCode[];
+  /** The most bookings first. */
+  by_agency: StatisticsByAgency[];
+  /** The most bookings first; up to a few thousand. */
+  by_centre: StatisticsByCentre[];
+}

@@ -33,7 +33,7 @@ export function FormField({ label, children, hint, error, required }: FormFieldP
         'aria-required': required || undefined,
       })}
       {hint && (
-        <p id={hintId} className="text-xs text-ink">
+        <p id={hintId} className="text-xs text-ink dark:text-gray-300">
           {hint}
         </p>
       )}

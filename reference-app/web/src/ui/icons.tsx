@@ -5,6 +5,7 @@ import type { ReactElement } from 'react';
 const PATHS = {
   menu: 'M4 6h16M4 12h16M4 18h16',
   chart: 'M3 21h18M6 17v-5M11 17V7M16 17v-8M21 17V4',
+  trend: 'M3 3v18h18M7 15l4-4 3 3 6-7M16 7h4v4',
   collapse: 'M15 6l-6 6 6 6',
   expand: 'M9 6l6 6-6 6',
   users: 'M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6M21 19v-1a4 4 0 0 0-3-3.9M16 4.1a3 3 0 0 1 0 5.8',

@@ -1,13 +1,14 @@
-// The month's conversion funnel: searches that showed the scope, lists of free slots, slots
-// held, bookings paid; each step's bar against the largest, and its rate from the step before.
+// The conversion funnel of a month or a period: searches that showed the scope, lists of free
+// slots, slots held, bookings paid; each step's bar against the largest, and its rate from the
+// step before.
 import type { FunnelFigures } from '@/api/types';
 import { Empty } from '@/ui';
 import { formatCount, formatPercent, funnelIsEmpty, funnelSteps } from './figures';
 
-/** The funnel of a month. */
-export function Funnel({ funnel }: { funnel: FunnelFigures }) {
+/** The funnel of a month, or of the period `empty` names when it counted nothing. */
+export function Funnel({ funnel, empty = 'Aucune recherche ni réservation ce mois-ci.' }: { funnel: FunnelFigures; empty?: string }) {
   if (funnelIsEmpty(funnel)) {
-    return <Empty title="Aucune recherche ni réservation ce mois-ci.">Les recherches du portail client et les réservations s’afficheront ici.</Empty>;
+    return <Empty title={empty}>Les recherches du portail client et les réservations s’afficheront ici.</Empty>;
   }
   return (
     <ol className="flex flex-col gap-4" data-testid="funnel">

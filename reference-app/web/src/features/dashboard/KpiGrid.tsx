@@ -31,8 +31,8 @@ function TrendLine({ current, previous, show, before }: { current: number; previ
   );
 }
 
-/** One key figure. */
-function Kpi({ id, label, value, children }: { id: string; label: string; value: string; children?: ReactNode }) {
+/** One key figure, its label and value, and what `children` say below it. */
+export function Kpi({ id, label, value, children }: { id: string; label: string; value: string; children?: ReactNode }) {
   return (
     <div className="min-w-0 rounded-lg bg-white p-4 shadow-card dark:bg-gray-800" data-testid={`kpi-${id}`}>
       <dt className="text-sm">{label}</dt>
@@ -45,7 +45,7 @@ function Kpi({ id, label, value, children }: { id: string; label: string; value:
 }
 
 /** A hint below a figure. */
-const Hint = ({ children }: { children: ReactNode }) => <p className="mt-2 text-xs">{children}</p>;
+export const Hint = ({ children }: { children: ReactNode }) => <p className="mt-2 text-xs">{children}</p>;
 
 /** The key figures of `stats`' month. */
 export function KpiGrid({ stats }: { stats: DashboardStats }) {

@@ -27,6 +27,12 @@ describe('the dashboard’s months', () => {
     expect(choices.at(-1)).toBe('2025-01');
   });
 
+  it('reaches as far back as asked', () => {
+    const choices = monthChoices('2026-12', '2026-12', 59);
+    expect(choices).toHaveLength(63);
+    expect(choices.at(-1)).toBe('2022-01');
+  });
+
   it('keeps a month chosen beyond those among the choices, in its place', () => {
     const choices = monthChoices('2026-12', '2020-06');
     expect(choices).toHaveLength(28);

@@ -35,9 +35,9 @@ export const currentMonth = (): string => today().slice(0, 7);
 const BACK = 23;
 const AHEAD = 3;
 
-/** The months a picker offers around `current`, the latest first, with `selected` among them. */
-export function monthChoices(current: string, selected: string): string[] {
-  const months = Array.from({ length: BACK + AHEAD + 1 }, (_, i) => addMonths(current, AHEAD - i));
+/** The months a picker offers around `current`, `back` months back at most, the latest first, with `selected` among them. */
+export function monthChoices(current: string, selected: string, back = BACK): string[] {
+  const months = Array.from({ length: back + AHEAD + 1 }, (_, i) => addMonths(current, AHEAD - i));
   if (isMonth(selected) && !months.includes(selected)) months.push(selected);
   return months.sort().reverse();
 }

@@ -1,7 +1,7 @@
 // The tenant admin portal (/tenant): a network's admin, or an agency's, runs its part of the
 // network. The app's router lets in ADMIN_TENANT and ADMIN_AGENCE only (features/auth). Each
 // screen is loaded on demand: the dashboard (the portal's home), the users, the agencies, the
-// centres and the planning; the settings are the network admin's only.
+// centres, the planning and the statistics; the settings are the network admin's only.
 import { lazy, Suspense } from 'react';
 import { Link, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
@@ -24,6 +24,7 @@ const Centres = lazy(() => import('./network/Centres'));
 const CentrePage = lazy(() => import('./network/CentrePage'));
 const NewCentre = lazy(() => import('./network/NewCentre'));
 const Planning = lazy(() => import('./planning/Planning'));
+const Statistics = lazy(() => import('./statistics/Statistics'));
 
 const HOME = '/tenant';
 
@@ -34,6 +35,7 @@ const NAV: readonly NavItem[] = [
   { to: `${HOME}/agences`, label: 'Agences', icon: 'building' },
   { to: `${HOME}/centres`, label: 'Centres', icon: 'pin' },
   { to: `${HOME}/planning`, label: 'Planning', icon: 'calendar' },
+  { to: `${HOME}/statistiques`, label: 'Statistiques', icon: 'trend' },
 ];
 /** The sections only a network admin (ADMIN_TENANT) sees, after {@link NAV}. */
 const NETWORK_NAV: readonly NavItem[] = [{ to: `${HOME}/parametres`, label: 'Paramètres', icon: 'settings' }];
@@ -98,6 +100,7 @@ export default function TenantPortal() {
         <Route path="centres/nouveau" element={<NewCentre />} />
         <Route path="centres/:id" element={<CentrePage />} />
         <Route path="planning" element={<Planning />} />
+        <Route path="statistiques" element={<Statistics />} />
         <Route
           path="parametres/*"
           element={

@@ -1,11 +1,11 @@
 // The dashboard's filters: the month (a list and a step either way), and the part of the network
-// the admin may read: a network admin any agency and any centre, an agency admin one of its
-// centres (its agency is fixed).
+// the admin may read (ScopeFields).
 import { useId } from 'react';
 import type { Agency, NetworkCentre } from '@/api/types';
 import { addMonths, isMonth, monthChoices, monthName } from '@/features/dashboard/months';
-import { FormField, Select } from '@/ui';
+import { Select } from '@/ui';
 import { Icon } from '@/ui/staff';
+import { ScopeFields } from '@/portals/tenant/ScopeFields';
 import type { DashboardFilters } from './filters';
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -64,46 +64,18 @@ export interface FiltersProps {
   onChange: (filters: DashboardFilters) => void;
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fr');
-
 /** The filter bar above the figures. */
 export function Filters({ filters, month, current, agencies, fixedAgency, centres, onChange }: FiltersProps) {
-  const centre = (id: string) => centres.find((c) => c.id === id);
   return (
     <div className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 shadow-card dark:bg-gray-800" data-testid="dashboard-filters">
       <MonthPicker month={month} current={current} onChange={(m) => onChange({ ...filters, month: m })} />
-      {agencies ? (
-        <div className="w-full min-w-0 sm:w-60">
-          <FormField label="Agence">
-            <Select
-              value={filters.agency ?? ''}
-              placeholder="Tout le réseau"
-              options={[...agencies].sort(byName).map((a) => ({ value: a.id, label: a.name }))}
-              onChange={(e) => onChange({ ...filters, agency: e.target.value || null, centre: null })}
-            />
-          </FormField>
-        </div>
-      ) : (
-        fixedAgency && (
-          <p className="flex h-10 items-center text-sm" data-testid="fixed-agency">
-            <span className="mr-1 font-medium text-ink-strong dark:text-gray-100">Agence :</span> {fixedAgency}
-          </p>
-        )
-      )}
-      <div className="w-full min-w-0 sm:w-60">
-        <FormField label="Centre">
-          <Select
-            value={filters.centre ?? ''}
-            placeholder={agencies && !filters.agency ? 'Tous les centres' : 'Toute l’agence'}
-            options={[...centres].sort(byName).map((c) => ({ value: c.id, label: c.name }))}
-            // A centre picked network-wide brings its agency along.
-            onChange={(e) => {
-              const picked = e.target.value || null;
-              onChange({ ...filters, centre: picked, agency: agencies && picked ? (centre(picked)?.agency_id ?? filters.agency) : filters.agency });
-            }}
-          />
-        </FormField>
-      </div>
+      <ScopeFields
+        scope={filters}
+        agencies={agencies}
+        fixedAgency={fixedAgency}
+        centres={centres}
+        onChange={(scope) => onChange({ ...filters, ...scope })}
+      />
     </div>
   );
 }
