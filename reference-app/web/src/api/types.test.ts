@@ -16,6 +16,13 @@ import type {
   CentrePlanning,
   DayBooking,
   GlobalPlanning,
+  StatisticsByAgency,
+  StatisticsByCentre,
+  StatisticsByCode,
+  StatisticsFigures,
+  StatisticsMonth,
+  StatisticsQuery,
+  TenantStatistics,
   PlanningQuery,
   BookingPolicy,
   BrandingChange,
@@ -345,6 +352,24 @@ const TYPES: Array<[string, Record<string, true>]> = [
     'DayBooking',
     { id: true, reference: true, start: true, end: true, status: true, control_type: true, vehicle_category: true, plate: true, drop_off: true, inspector: true } satisfies Keys<DayBooking>,
   ],
+  [
+    'TenantStatistics',
+    {
+      from: true, to: true, agency_id: true, centre_id: true, totals: true, funnel: true, conversion_percent: true, months: true, by_control_type: true,
+      by_vehicle_category: true, by_agency: true, by_centre: true,
+    } satisfies Keys<TenantStatistics>,
+  ],
+  [
+    'Figures',
+    {
+      bookings: true, completed: true, no_show: true, cancelled: true, refunds: true, collected_cents: true, refunded_cents: true, revenue_cents: true,
+      no_show_percent: true, cancellation_percent: true,
+    } satisfies Keys<StatisticsFigures>,
+  ],
+  ['MonthStatistics', { month: true, figures: true } satisfies Keys<StatisticsMonth>],
+  ['CodeStatistics', { code: true, figures: true } satisfies Keys<StatisticsByCode>],
+  ['AgencyStatistics', { id: true, name: true, figures: true } satisfies Keys<StatisticsByAgency>],
+  ['CentreStatistics', { id: true, name: true, agency_id: true, agency_name: true, figures: true } satisfies Keys<StatisticsByCentre>],
 ];
 
 /** The query parameters an operation documents. */
@@ -391,5 +416,12 @@ describe('the API types and the OpenAPI document', () => {
     const names = { from: true, to: true, agency_id: true, centre_id: true } satisfies Keys<PlanningQuery>;
     expect(parametersOf('/api/v1/planning/global', 'get').map((p) => p.name).sort()).toEqual(Object.keys(names).sort());
     expect(parametersOf('/api/v1/planning/global/centre-day', 'get').map((p) => p.name).sort()).toEqual(['centre_id', 'date']);
+  });
+
+  it('GET /statistics/tenant and its export: the documented query parameters', () => {
+    const names = { from: true, to: true, agency_id: true, centre_id: true } satisfies Keys<StatisticsQuery>;
+    expect(parametersOf('/api/v1/statistics/tenant', 'get').map((p) => p.name).sort()).toEqual(Object.keys(names).sort());
+    const exported = parametersOf('/api/v1/statistics/tenant/export', 'get').map((p) => p.name);
+    expect(exported.sort()).toEqual([...Object.keys(names), 'format'].sort());
   });
 });
