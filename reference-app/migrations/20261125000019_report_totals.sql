@@ -43,109 +43,108 @@ BEGIN
 END
 $$;
 
--- What a funnel day's row adds to its month: `sign` 1 adds it, -1 takes it back; a centre's
--- views, holds and payments also go to its agency and its network.
-CREATE FUNCTION funnel_monthly_add(f funnel_daily, sign bigint) RETURNS void
-    LANGUAGE plpgsql AS $$
-DECLARE
-    first  date := date_trunc('month', f.day)::date;
-    agency uuid;
-    up     uuid;
-BEGIN
+-- Both are kept by statement triggers over the statement's rows (transition tables): a
+-- statement writing many rows changes each total once, where a row trigger would update the
+-- same total row once per row in one transaction.
+
+-- What funnel day rows add to their months: `sign` 1 adds them, -1 takes them back; a
+-- centre's views, holds and payments also go to its agency and its network.
+CREATE FUNCTION funnel_monthly_add(rows funnel_daily[], sign bigint) RETURNS void
+    LANGUAGE sql AS $$
     INSERT INTO funnel_monthly AS m (tenant_id, month, subject_id, searches, slot_views, holds, paid)
-    VALUES (f.tenant_id, first, f.subject_id, sign * f.searches, sign * f.slot_views,
-            sign * f.holds, sign * f.paid)
+    SELECT tenant_id, month, subject_id, sign * sum(searches), sign * sum(slot_views),
+           sign * sum(holds), sign * sum(paid)
+    FROM (
+        SELECT f.tenant_id, date_trunc('month', f.day)::date AS month, f.subject_id,
+               f.searches, f.slot_views, f.holds, f.paid
+        FROM unnest(rows) f
+        UNION ALL
+        SELECT f.tenant_id, date_trunc('month', f.day)::date, up.id, 0, f.slot_views, f.holds,
+               f.paid
+        FROM unnest(rows) f JOIN cts c ON c.id = f.subject_id
+        CROSS JOIN LATERAL (VALUES (c.agency_id), (c.tenant_id)) AS up (id)
+        WHERE (f.slot_views, f.holds, f.paid) <> (0, 0, 0)
+    ) parts
+    GROUP BY 1, 2, 3
     ON CONFLICT (tenant_id, subject_id, month) DO UPDATE SET
         searches = m.searches + EXCLUDED.searches,
         slot_views = m.slot_views + EXCLUDED.slot_views,
         holds = m.holds + EXCLUDED.holds,
-        paid = m.paid + EXCLUDED.paid;
-    SELECT c.agency_id INTO agency FROM cts c WHERE c.id = f.subject_id;
-    IF NOT FOUND OR (f.slot_views, f.holds, f.paid) = (0, 0, 0) THEN
-        RETURN;
-    END IF;
-    FOREACH up IN ARRAY ARRAY[agency, f.tenant_id]
-    LOOP
-        INSERT INTO funnel_monthly AS m (tenant_id, month, subject_id, slot_views, holds, paid)
-        VALUES (f.tenant_id, first, up, sign * f.slot_views, sign * f.holds, sign * f.paid)
-        ON CONFLICT (tenant_id, subject_id, month) DO UPDATE SET
-            slot_views = m.slot_views + EXCLUDED.slot_views,
-            holds = m.holds + EXCLUDED.holds,
-            paid = m.paid + EXCLUDED.paid;
-    END LOOP;
-END
+        paid = m.paid + EXCLUDED.paid
 $$;
 
 CREATE FUNCTION funnel_monthly_figures() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM funnel_monthly_add(OLD, -1);
+        PERFORM funnel_monthly_add(ARRAY(SELECT o::funnel_daily FROM old_rows o), -1);
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM funnel_monthly_add(NEW, 1);
+        PERFORM funnel_monthly_add(ARRAY(SELECT n::funnel_daily FROM new_rows n), 1);
     END IF;
     RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER funnel_monthly_figures AFTER INSERT OR UPDATE OR DELETE ON funnel_daily
-    FOR EACH ROW EXECUTE FUNCTION funnel_monthly_figures();
+CREATE TRIGGER funnel_monthly_insert AFTER INSERT ON funnel_daily
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION funnel_monthly_figures();
+CREATE TRIGGER funnel_monthly_update AFTER UPDATE ON funnel_daily
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION funnel_monthly_figures();
+CREATE TRIGGER funnel_monthly_delete AFTER DELETE ON funnel_daily
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION funnel_monthly_figures();
 
--- What one account adds to its counts: `sign` 1 adds it, -1 takes it back.
-CREATE FUNCTION user_counts_add(u users, sign bigint) RETURNS void
-    LANGUAGE plpgsql AS $$
-BEGIN
-    IF u.tenant_id IS NULL OR u.deleted_at IS NOT NULL THEN
-        RETURN;
-    END IF;
+-- What accounts add to their counts: `sign` 1 adds them, -1 takes them back. Deleted
+-- accounts and the platform's (no network) are not counted.
+CREATE FUNCTION user_counts_add(rows users[], sign bigint) RETURNS void
+    LANGUAGE sql AS $$
     INSERT INTO user_counts AS c (tenant_id, role, agency_id, centre_id, status, accounts)
-    VALUES (u.tenant_id, u.role, coalesce(u.agency_id, '00000000-0000-0000-0000-000000000000'),
-            coalesce(u.centre_id, '00000000-0000-0000-0000-000000000000'), u.status, sign)
+    SELECT u.tenant_id, u.role, coalesce(u.agency_id, '00000000-0000-0000-0000-000000000000'),
+           coalesce(u.centre_id, '00000000-0000-0000-0000-000000000000'), u.status,
+           sign * count(*)
+    FROM unnest(rows) u
+    WHERE u.tenant_id IS NOT NULL AND u.deleted_at IS NULL
+    GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT (tenant_id, role, agency_id, centre_id, status) DO UPDATE SET
-        accounts = c.accounts + EXCLUDED.accounts;
-END
+        accounts = c.accounts + EXCLUDED.accounts
 $$;
 
+-- An update counts only the accounts whose counted columns changed (a sign-in changes none).
 CREATE FUNCTION user_counts_figures() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM user_counts_add(OLD, -1);
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM user_counts_add(NEW, 1);
+    IF TG_OP = 'UPDATE' THEN
+        PERFORM user_counts_add(ARRAY(
+            SELECT o::users FROM old_rows o JOIN new_rows n ON n.id = o.id
+            WHERE (o.tenant_id, o.role, o.agency_id, o.centre_id, o.status, o.deleted_at)
+                  IS DISTINCT FROM
+                  (n.tenant_id, n.role, n.agency_id, n.centre_id, n.status, n.deleted_at)), -1);
+        PERFORM user_counts_add(ARRAY(
+            SELECT n::users FROM old_rows o JOIN new_rows n ON n.id = o.id
+            WHERE (o.tenant_id, o.role, o.agency_id, o.centre_id, o.status, o.deleted_at)
+                  IS DISTINCT FROM
+                  (n.tenant_id, n.role, n.agency_id, n.centre_id, n.status, n.deleted_at)), 1);
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM user_counts_add(ARRAY(SELECT o::users FROM old_rows o), -1);
+    ELSE
+        PERFORM user_counts_add(ARRAY(SELECT n::users FROM new_rows n), 1);
     END IF;
     RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER user_counts_insert_delete AFTER INSERT OR DELETE ON users
-    FOR EACH ROW EXECUTE FUNCTION user_counts_figures();
-CREATE TRIGGER user_counts_update AFTER UPDATE OF tenant_id, role, agency_id, centre_id, status,
-    deleted_at ON users
-    FOR EACH ROW
-    WHEN ((OLD.tenant_id, OLD.role, OLD.agency_id, OLD.centre_id, OLD.status, OLD.deleted_at)
-          IS DISTINCT FROM
-          (NEW.tenant_id, NEW.role, NEW.agency_id, NEW.centre_id, NEW.status, NEW.deleted_at))
-    EXECUTE FUNCTION user_counts_figures();
+CREATE TRIGGER user_counts_insert AFTER INSERT ON users
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION user_counts_figures();
+CREATE TRIGGER user_counts_update AFTER UPDATE ON users
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION user_counts_figures();
+CREATE TRIGGER user_counts_delete AFTER DELETE ON users
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION user_counts_figures();
 
 -- What is already there.
-INSERT INTO funnel_monthly (tenant_id, month, subject_id, searches, slot_views, holds, paid)
-SELECT tenant_id, month, subject_id, sum(searches), sum(slot_views), sum(holds), sum(paid)
-FROM (
-    SELECT f.tenant_id, date_trunc('month', f.day)::date AS month, f.subject_id,
-           f.searches, f.slot_views, f.holds, f.paid
-    FROM funnel_daily f
-    UNION ALL
-    SELECT f.tenant_id, date_trunc('month', f.day)::date, up.id, 0, f.slot_views, f.holds, f.paid
-    FROM funnel_daily f JOIN cts c ON c.id = f.subject_id
-    CROSS JOIN LATERAL (VALUES (c.agency_id), (c.tenant_id)) AS up (id)
-) parts
-GROUP BY 1, 2, 3;
-
-INSERT INTO user_counts (tenant_id, role, agency_id, centre_id, status, accounts)
-SELECT tenant_id, role, coalesce(agency_id, '00000000-0000-0000-0000-000000000000'),
-       coalesce(centre_id, '00000000-0000-0000-0000-000000000000'), status, count(*)
-FROM users WHERE tenant_id IS NOT NULL AND deleted_at IS NULL
-GROUP BY 1, 2, 3, 4, 5;
+SELECT funnel_monthly_add(ARRAY(SELECT f FROM funnel_daily f), 1);
+SELECT user_counts_add(ARRAY(SELECT u FROM users u), 1);
