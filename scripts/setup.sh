@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine, idempotently: Debian's Chromium for
-# the browser tests and the web app's npm packages (from package-lock.json).
+# the browser tests, poppler's pdftotext for the tests that read PDF documents, and the web
+# app's npm packages (from package-lock.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "== installing chromium from Debian's packages"
+if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+  echo "== installing chromium and poppler-utils from Debian's packages"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium >/dev/null
+  apt-get install -y -qq chromium poppler-utils >/dev/null
 fi
 # The database and cache the reference app's tests talk to (started before a session; restart
 # them if they stopped).

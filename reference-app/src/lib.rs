@@ -25,6 +25,7 @@
 //! - [`channels`]: a network's own payment and notification channels, as its settings store them;
 //! - [`secrets`]: the secrets networks give (their Stripe keys, ...), sealed at rest;
 //! - [`export`]: lists streamed as CSV or XLSX files;
+//! - [`pdf`]: PDF documents laid out with krilla, on the letterhead of their network;
 //! - [`error`]: the one API error type;
 //! - [`outbound`]: the HTTPS client of third-party APIs.
 //!
@@ -49,6 +50,7 @@ pub mod keys;
 pub mod notification;
 pub mod outbound;
 pub mod payment;
+pub mod pdf;
 pub mod planning;
 pub mod rdv;
 pub mod secrets;

@@ -1,9 +1,11 @@
 //! Documents of a booking: the iCalendar event (RFC 5545) and the PDF confirmation.
 
 use chrono::{DateTime, Utc};
-use pti_core::model::{BookingStatus, ControlType};
+use pti_core::model::{BookingStatus, ControlType, VehicleCategory};
 
 use super::repo::RdvRow;
+use crate::payment::PaymentStatus;
+use crate::pdf::{Figure, Letterhead, PdfError, Report};
 
 fn utc_stamp(t: DateTime<Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
@@ -122,123 +124,183 @@ pub fn status_label(status: BookingStatus) -> &'static str {
     }
 }
 
-/// The lines of the confirmation document.
-pub fn summary_lines(row: &RdvRow) -> Vec<String> {
-    let tz = row.tz();
-    let start = row.start_at.with_timezone(&tz);
-    vec![
-        format!("Référence : {}", row.reference),
-        format!("Statut : {}", status_label(row.status.0)),
-        format!("Prestation : {}", control_label(row.control_type.0)),
-        format!(
-            "Date : {} à {}",
-            start.format("%d/%m/%Y"),
-            start.format("%H:%M")
-        ),
-        format!("Centre : {}", row.centre_name),
-        format!(
-            "Adresse : {}, {} {}",
-            row.centre_address, row.centre_postcode, row.centre_city
-        ),
-        format!("Client : {} {}", row.first_name, row.last_name),
-        format!(
-            "Véhicule : {} ({}{})",
-            row.plate,
-            row.vehicle_category.0.code(),
-            row.make
-                .as_deref()
-                .map(|m| format!(", {m} {}", row.model.as_deref().unwrap_or("")))
-                .unwrap_or_default()
-        ),
-        format!(
-            "Prix : {} TTC dont TVA {}",
-            euros(i64::from(row.price_cents)),
-            euros(i64::from(row.vat_cents))
-        ),
-    ]
+/// The French label of a vehicle category, as the portals name it.
+fn category_label(category: VehicleCategory) -> &'static str {
+    match category {
+        VehicleCategory::Vp => "Voiture (VP)",
+        VehicleCategory::Vu => "Utilitaire (VU)",
+        VehicleCategory::L => "Deux-roues (L)",
+        VehicleCategory::CampingCar => "Camping-car",
+        VehicleCategory::Trailer => "Remorque",
+        VehicleCategory::Pl => "Poids lourd (PL)",
+    }
 }
 
-/// The PDF confirmation: one A4 page of text in Helvetica (WinAnsi, so French accents show).
-pub fn pdf_of(row: &RdvRow) -> Vec<u8> {
-    let mut lines = vec![(18, "Confirmation de rendez-vous".to_owned())];
-    lines.push((11, String::new()));
-    lines.extend(summary_lines(row).into_iter().map(|l| (11, l)));
-    lines.push((11, String::new()));
-    lines.push((
-        9,
-        "Présentez-vous 10 minutes avant l'heure avec la carte grise du véhicule.".to_owned(),
-    ));
-    lines.push((9, "Document généré par PTI Calendar.".to_owned()));
-    simple_pdf(&lines)
+/// The French label of where a booking's payment stands.
+fn payment_label(status: PaymentStatus) -> &'static str {
+    match status {
+        PaymentStatus::Unpaid => "Non payé",
+        PaymentStatus::Pending => "Paiement en cours",
+        PaymentStatus::Paid => "Payé",
+        PaymentStatus::Failed => "Paiement refusé",
+        PaymentStatus::Refunded => "Remboursé",
+        PaymentStatus::PartiallyRefunded => "Remboursé en partie",
+        PaymentStatus::OnSite => "À régler au centre",
+    }
 }
 
-/// Encodes text in WinAnsiEncoding (Latin-1 for French; other characters become '?').
-fn win_ansi(text: &str) -> Vec<u8> {
-    text.chars()
-        .map(|c| match c {
-            '€' => 0x80,
-            '–' => 0x96,
-            '’' => 0x92,
-            c if (c as u32) < 0x100 => c as u8,
-            _ => b'?',
-        })
-        .flat_map(|b| match b {
-            b'(' | b')' | b'\\' => vec![b'\\', b],
-            b => vec![b],
-        })
-        .collect()
+/// An amount as the PDF prints it: "79,00 €", the euro sign held to its number.
+fn amount(cents: i32) -> String {
+    euros(i64::from(cents)).replace(' ', "\u{a0}")
 }
 
-/// A one-page PDF of text lines `(font size, text)`, top to bottom.
-pub fn simple_pdf(lines: &[(u32, String)]) -> Vec<u8> {
-    let mut content = Vec::new();
-    let mut y = 800;
-    for (size, text) in lines {
-        content.extend_from_slice(format!("BT /F1 {size} Tf 56 {y} Td (").as_bytes());
-        content.extend(win_ansi(text));
-        content.extend_from_slice(b") Tj ET\n");
-        y -= size + 8;
-    }
-    let objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
-        [
-            format!("<< /Length {} >>\nstream\n", content.len()).into_bytes(),
-            content,
-            b"\nendstream".to_vec(),
-        ]
-        .concat(),
-    ];
-    let mut out = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(body);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
+/// The PDF confirmation of a booking, on its network's letterhead: the key facts (reference,
+/// date and time in the centre's time zone), the appointment, the vehicle, the payment, and a
+/// QR code of the reference for the centre's desk.
+pub fn confirmation_pdf(row: &RdvRow, letterhead: &Letterhead) -> Result<Vec<u8>, PdfError> {
+    let start = row.start_at.with_timezone(&row.tz());
+    let price = amount(row.price_cents);
+    let vehicle = [row.make.as_deref(), row.model.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut report = Report::new(letterhead.header("Confirmation de rendez-vous"));
+    report
+        .footer(letterhead.legal_mentions())
+        .figures([
+            Figure::new("Référence", row.reference.as_str()),
+            Figure::new("Date", start.format("%d/%m/%Y").to_string()),
+            Figure::new("Heure", start.format("%H:%M").to_string()),
+        ])
+        .heading("Votre rendez-vous")
+        .key_values([
+            ("Prestation", control_label(row.control_type.0).to_owned()),
+            ("Statut", status_label(row.status.0).to_owned()),
+            (
+                "Date et heure",
+                format!(
+                    "{} à {} (heure locale du centre)",
+                    start.format("%d/%m/%Y"),
+                    start.format("%H:%M")
+                ),
+            ),
+            ("Centre", row.centre_name.clone()),
+            (
+                "Adresse",
+                format!(
+                    "{}, {} {}",
+                    row.centre_address, row.centre_postcode, row.centre_city
+                ),
+            ),
+            ("Client", format!("{} {}", row.first_name, row.last_name)),
+        ])
+        .heading("Votre véhicule")
+        .key_values(
+            [
+                ("Immatriculation", row.plate.clone()),
+                (
+                    "Catégorie",
+                    category_label(row.vehicle_category.0).to_owned(),
+                ),
+                ("Véhicule", vehicle),
+            ]
+            .into_iter()
+            .filter(|(_, value)| !value.is_empty()),
         )
-        .as_bytes(),
-    );
-    out
+        .heading("Paiement")
+        .key_values([
+            ("Prix TTC", price),
+            ("Dont TVA", amount(row.vat_cents)),
+            ("Paiement", payment_label(row.payment_status.0).to_owned()),
+        ])
+        .heading("À l’accueil du centre")
+        .qr_code(
+            row.reference.as_str(),
+            format!(
+                "Présentez ce code ou la référence {} à l’accueil du centre. Arrivez 10 minutes \
+                 avant l’heure avec la carte grise du véhicule.",
+                row.reference
+            ),
+        );
+    report.to_pdf()
 }
 
 #[cfg(test)]
 mod tests {
+    use chrono::TimeZone;
+    use pti_core::model::Fuel;
+    use uuid::Uuid;
+
     use super::*;
+    use crate::db::Code;
+    use crate::pdf::Rgb;
+
+    /// A paid booking at 9:30 local time in a centre of La Réunion (UTC+4).
+    fn booking() -> RdvRow {
+        let start = Utc.with_ymd_and_hms(2027, 1, 12, 5, 30, 0).unwrap();
+        RdvRow {
+            id: Uuid::nil(),
+            tenant_id: Uuid::nil(),
+            reference: "PTI-7K3Q9XW2".into(),
+            centre_id: Uuid::nil(),
+            agency_id: Uuid::nil(),
+            inspector_id: None,
+            user_id: None,
+            email: Some("jean.dupont@test.com".into()),
+            phone: None,
+            first_name: "Jean".into(),
+            last_name: "Dupont".into(),
+            plate: "AB-123-CD".into(),
+            vehicle_category: Code(VehicleCategory::Vp),
+            fuel: Code(Fuel::Diesel),
+            make: Some("Renault".into()),
+            model: Some("Clio".into()),
+            year: None,
+            control_type: Code(ControlType::Periodic),
+            status: Code(BookingStatus::Confirmed),
+            payment_status: Code(PaymentStatus::Paid),
+            price_cents: 7_900,
+            vat_cents: 1_317,
+            hold_expires_at: None,
+            start_at: start,
+            end_at: start + chrono::Duration::minutes(45),
+            notes: None,
+            guest_token_hash: None,
+            centre_name: "Saint-Denis Centre".into(),
+            centre_address: "12 rue de Paris".into(),
+            centre_postcode: "97400".into(),
+            centre_city: "Saint-Denis".into(),
+            centre_lat: -20.88,
+            centre_lng: 55.45,
+            centre_phone: None,
+            centre_time_zone: "Indian/Reunion".into(),
+            cancelled_at: None,
+            created_at: start,
+        }
+    }
+
+    fn letterhead() -> Letterhead {
+        Letterhead {
+            name: "Contrôle Réunion".into(),
+            legal_name: "Contrôle Réunion SARL".into(),
+            siret: "73282932000074".into(),
+            address: "1 boulevard Lancastel".into(),
+            postcode: "97400".into(),
+            city: "Saint-Denis".into(),
+            phone: "02 62 00 00 00".into(),
+            email: "contact@reunion.re".into(),
+            colour: Rgb(0x0f, 0x76, 0x6e),
+            logo: None,
+        }
+    }
+
+    #[test]
+    fn the_confirmation_is_one_a4_page() {
+        let pdf = confirmation_pdf(&booking(), &letterhead()).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert!(pdf.windows(8).any(|w| w == b"/Count 1"), "one page");
+    }
 
     #[test]
     fn long_lines_fold_at_75_octets_without_splitting_characters() {
@@ -253,26 +315,5 @@ mod tests {
     #[test]
     fn text_values_are_escaped() {
         assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
-    }
-
-    #[test]
-    fn the_pdf_has_a_valid_cross_reference_table() {
-        let pdf = simple_pdf(&[(12, "Contrôle (été) – 79,00 €".to_owned())]);
-        assert!(pdf.starts_with(b"%PDF-1.4"));
-        assert!(pdf.ends_with(b"%%EOF\n"));
-        // The text after the binary comment line is ASCII apart from the string bytes.
-        let tail_at = pdf.windows(10).rposition(|w| w == b"startxref\n").unwrap();
-        let tail = std::str::from_utf8(&pdf[tail_at..]).unwrap();
-        let startxref: usize = tail.lines().nth(1).unwrap().parse().unwrap();
-        assert!(pdf[startxref..].starts_with(b"xref"));
-        // Each object's offset in the table points at "N 0 obj".
-        let table = std::str::from_utf8(&pdf[startxref..tail_at]).unwrap();
-        for (i, line) in table.lines().skip(3).take(5).enumerate() {
-            let offset: usize = line[..10].parse().unwrap();
-            assert!(pdf[offset..].starts_with(format!("{} 0 obj", i + 1).as_bytes()));
-        }
-        // Accents are WinAnsi bytes, parentheses escaped.
-        assert!(pdf.windows(3).any(|w| w == b"r\xF4l"));
-        assert!(pdf.windows(2).any(|w| w == b"\\("));
     }
 }

@@ -17,7 +17,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use super::documents::{ics_of, pdf_of};
+use super::documents::{confirmation_pdf, ics_of};
 use super::service::{self, Held, HoldRequest, Scope};
 use super::views::{CancelledView, PaymentResultView, RdvListView, RdvView};
 use crate::domain::{self, Email, PersonName, Phone};
@@ -335,6 +335,9 @@ async fn ics(State(db): State<PgPool>, PathId(id): PathId, caller: Caller) -> Re
 }
 
 /// The PDF confirmation, as a download.
+///
+/// On the network's letterhead (its colour, logo and legal mentions), with a QR code of the
+/// booking's reference.
 #[utoipa::path(
     get,
     path = "/api/v1/rdv/{id}/pdf",
@@ -349,12 +352,13 @@ async fn ics(State(db): State<PgPool>, PathId(id): PathId, caller: Caller) -> Re
 )]
 #[tracing::instrument(skip_all)]
 async fn pdf(State(db): State<PgPool>, PathId(id): PathId, caller: Caller) -> Result<Response> {
-    let row = service::row(&db, id, &caller).await?;
-    Ok(download(
-        "application/pdf",
-        format!("{}.pdf", row.reference),
-        pdf_of(&row),
-    ))
+    let (row, letterhead) = service::row_and_letterhead(&db, id, &caller).await?;
+    let filename = format!("{}.pdf", row.reference);
+    let pdf = tokio::task::spawn_blocking(move || confirmation_pdf(&row, &letterhead))
+        .await
+        .map_err(anyhow::Error::from)?
+        .map_err(anyhow::Error::from)?;
+    Ok(download("application/pdf", filename, pdf))
 }
 
 /// A file to download.

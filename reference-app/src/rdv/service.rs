@@ -31,6 +31,7 @@ use crate::events::{self, Topic};
 use crate::extract::Caller;
 use crate::payment::service::{Outcome, Payable};
 use crate::payment::{self, PaymentStatus, Payments};
+use crate::pdf::letterhead::{self, Letterhead};
 use crate::planning::{SlotKey, Wanted};
 use crate::user;
 
@@ -441,6 +442,21 @@ pub async fn booking(conn: &mut sqlx::PgConnection, id: Uuid) -> Result<Option<R
 /// Booking `id`'s row as `caller` may read it (for its documents).
 pub async fn row(db: &PgPool, id: Uuid, caller: &Caller) -> Result<RdvRow> {
     access::read(db, id, caller).await
+}
+
+/// Booking `id` as `caller` may read it and its network's letterhead, read in the same
+/// transaction (for its PDF confirmation).
+pub async fn row_and_letterhead(
+    db: &PgPool,
+    id: Uuid,
+    caller: &Caller,
+) -> Result<(RdvRow, Letterhead)> {
+    let Access { mut tx, row } = access::open(db, id, caller, Action::Read, Lock::No).await?;
+    let letterhead = letterhead::read(&mut tx, row.tenant_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    tx.commit().await?;
+    Ok((row, letterhead))
 }
 
 /// Checks a move of `booking` to `slot` and places it there, under the engine's lock.

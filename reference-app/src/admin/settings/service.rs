@@ -21,10 +21,8 @@ use crate::auth::Principal;
 use crate::channels::{NOTIFICATION, NotificationChannel, PAYMENT, PaymentChannel, section};
 use crate::db::tenant_tx;
 use crate::error::{Error, Result};
+use crate::pdf::letterhead::DEFAULT_COLOUR;
 use crate::secrets::Secrets;
-
-/// The colour of a portal whose network chose none.
-pub const DEFAULT_COLOUR: &str = "#1d4ed8";
 
 /// A change of some sections of the settings.
 #[derive(Debug, Default)]

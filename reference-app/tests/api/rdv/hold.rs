@@ -5,7 +5,7 @@ use serde_json::json;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::support::{TestApp, booking_body};
+use crate::support::{TestApp, booking_body, pdf_text};
 
 #[sqlx::test(migrations = "./migrations")]
 async fn a_guest_books_pays_and_is_notified(owner: PgPool) {
@@ -118,7 +118,13 @@ async fn a_guest_books_pays_and_is_notified(owner: PgPool) {
         .send()
         .await;
     assert_eq!(pdf.status, StatusCode::OK);
-    assert!(pdf.bytes.starts_with(b"%PDF-1.4") && pdf.bytes.ends_with(b"%%EOF\n"));
+    let confirmation = pdf_text(&pdf.bytes);
+    for expected in [rdv["reference"].as_str().unwrap(), "Confirmé", "Payé"] {
+        assert!(
+            confirmation.contains(expected),
+            "{expected}: {confirmation}"
+        );
+    }
     let forged = app.rdv(Method::GET, id).guest("forged").send().await;
     assert_eq!(
         forged.status,

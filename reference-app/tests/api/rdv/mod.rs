@@ -4,5 +4,6 @@
 
 mod access;
 mod change;
+mod confirmation;
 mod double_booking;
 mod hold;
