@@ -6,7 +6,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, Utc};
 use pti_core::model::BookingStatus;
@@ -26,6 +26,7 @@ use crate::error::{Error, Result};
 use crate::extract::{
     ApiJson, ApiQuery, Caller, IdempotencyKey, MaybePrincipal, PathId, Principal,
 };
+use crate::http::download;
 use crate::http::openapi::{Conflict, Forbidden, NotFound, PaymentFailed, Unprocessable, codes};
 use crate::payment::Payments;
 use crate::planning::{SlotKey, Wanted};
@@ -329,7 +330,7 @@ async fn ics(State(db): State<PgPool>, PathId(id): PathId, caller: Caller) -> Re
     let row = service::row(&db, id, &caller).await?;
     Ok(download(
         "text/calendar; charset=utf-8",
-        format!("{}.ics", row.reference),
+        &format!("{}.ics", row.reference),
         ics_of(&row, Utc::now()).into_bytes(),
     ))
 }
@@ -358,22 +359,7 @@ async fn pdf(State(db): State<PgPool>, PathId(id): PathId, caller: Caller) -> Re
         .await
         .map_err(anyhow::Error::from)?
         .map_err(anyhow::Error::from)?;
-    Ok(download("application/pdf", filename, pdf))
-}
-
-/// A file to download.
-fn download(content_type: &'static str, filename: String, body: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response()
+    Ok(download("application/pdf", &filename, pdf))
 }
 
 /// Body of `POST /payment/process`.

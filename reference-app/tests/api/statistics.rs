@@ -10,7 +10,7 @@ use serde_json::Value;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::support::{Tenant, TestApp, today};
+use crate::support::{Tenant, TestApp, pdf_text, today};
 
 const URI: &str = "/api/v1/statistics/tenant";
 
@@ -361,5 +361,60 @@ async fn the_workbook_holds_a_summary_and_every_breakdown(owner: PgPool) {
             (StatusCode::UNPROCESSABLE_ENTITY, Some(field)),
             "{query}"
         );
+    }
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn the_report_is_a_pdf_of_the_figures_under_the_letterhead(owner: PgPool) {
+    let app = TestApp::builder(&owner).seeded().spawn().await;
+    let admin = app.user(Tenant::A, "ADMIN_TENANT").await.token;
+    let stats = statistics(&app, &admin, "").await;
+    let file = app
+        .get(&format!("{URI}/export?format=pdf"))
+        .bearer(&admin)
+        .send()
+        .await;
+    assert_eq!(file.status, StatusCode::OK, "{}", file.text());
+    assert_eq!(file.headers["content-type"], "application/pdf");
+    let name = format!(
+        "attachment; filename=\"statistiques-{}-{}.pdf\"",
+        stats["from"].as_str().unwrap(),
+        stats["to"].as_str().unwrap()
+    );
+    assert_eq!(file.headers["content-disposition"], name.as_str());
+    // pdftotext turns the narrow no-break spaces of numbers into spaces.
+    let text = pdf_text(&file.bytes).replace(['\u{202f}', '\u{a0}'], " ");
+    let network: String = sqlx::query_scalar("SELECT name FROM tenants WHERE id = $1")
+        .bind(app.tenant_id(Tenant::A))
+        .fetch_one(&owner)
+        .await
+        .unwrap();
+    let bookings = count(&stats, "/totals/bookings");
+    let grouped = {
+        let digits = bookings.to_string();
+        let mut out = String::new();
+        for (i, d) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(' ');
+            }
+            out.push(d);
+        }
+        out
+    };
+    let agency = stats["by_agency"][0]["name"].as_str().unwrap();
+    let centre = stats["by_centre"][0]["name"].as_str().unwrap();
+    for expected in [
+        "Statistiques",
+        network.as_str(),
+        "Réservations",
+        grouped.as_str(),
+        "Par type de contrôle",
+        "Contrôle technique",
+        "Par agence",
+        agency,
+        centre,
+        "Page 1 /",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text}");
     }
 }

@@ -6,6 +6,7 @@
 
 mod labels;
 mod repo;
+mod report;
 pub mod routes;
 mod service;
 mod views;

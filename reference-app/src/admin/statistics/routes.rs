@@ -3,6 +3,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
+use chrono::Utc;
 use serde::Deserialize;
 use sqlx::PgPool;
 use utoipa::IntoParams;
@@ -12,7 +13,7 @@ use uuid::Uuid;
 
 use super::service::{self, StatisticsQuery};
 use super::views::TenantStatistics;
-use super::workbook;
+use super::{report, workbook};
 use crate::error::{Error, Result};
 use crate::extract::{ApiQuery, Principal};
 use crate::http::download;
@@ -85,8 +86,9 @@ async fn tenant_statistics(
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ExportParams {
-    /// `xlsx`: a workbook of a summary and one sheet per breakdown.
-    #[param(example = "xlsx")]
+    /// `xlsx`: a workbook of a summary and one sheet per breakdown; `pdf`: a report under the
+    /// network's letterhead.
+    #[param(example = "xlsx", pattern = "^(xlsx|pdf)$")]
     pub format: Option<String>,
     /// First month, `YYYY-MM` (default: eleven months before `to`).
     #[param(example = "2026-01", pattern = r"^\d{4}-\d{2}$")]
@@ -104,21 +106,23 @@ pub struct ExportParams {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum ExportFormat {
     Xlsx,
+    Pdf,
 }
 
 impl ExportFormat {
     fn parse(raw: Option<&str>) -> Result<Self> {
         match raw.map(str::trim) {
             Some("xlsx") => Ok(Self::Xlsx),
-            _ => Err(Error::validation("format", "xlsx")),
+            Some("pdf") => Ok(Self::Pdf),
+            _ => Err(Error::validation("format", "xlsx or pdf")),
         }
     }
 }
 
-/// The statistics of a period as a file: a workbook (`xlsx`).
+/// The statistics of a period as a file: a workbook (`xlsx`) or a PDF report (`pdf`).
 ///
 /// Same roles and scopes as `GET /statistics/tenant`. Named
-/// `statistiques-<from>-<to>.xlsx`.
+/// `statistiques-<from>-<to>.xlsx` or `.pdf`.
 #[utoipa::path(
     get,
     path = "/api/v1/statistics/tenant/export",
@@ -127,9 +131,10 @@ impl ExportFormat {
     security(("bearer" = [])),
     params(ExportParams),
     responses(
-        (status = 200, description = "The workbook",
-         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-         body = [u8]),
+        (status = 200, description = "The workbook or the report", content(
+            ([u8] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            ([u8] = "application/pdf"),
+        )),
         (status = 403, response = Forbidden),
         (status = 422, response = Unprocessable),
     )
@@ -158,6 +163,16 @@ async fn export_statistics(
                 &format!("{name}.xlsx"),
                 bytes,
             ))
+        }
+        ExportFormat::Pdf => {
+            let letterhead = service::letterhead(&db, &principal).await?;
+            let bytes = tokio::task::spawn_blocking(move || {
+                report::write(&named.stats, &letterhead, &named.scope, Utc::now())
+            })
+            .await
+            .map_err(|e| Error::Internal(e.into()))?
+            .map_err(|e| Error::Internal(e.into()))?;
+            Ok(download("application/pdf", &format!("{name}.pdf"), bytes))
         }
     }
 }

@@ -18,6 +18,7 @@ use crate::auth::Principal;
 use crate::db::tenant_tx;
 use crate::engine::today;
 use crate::error::{Error, Result};
+use crate::pdf::Letterhead;
 
 /// The most months a period spans.
 pub const MAX_MONTHS: u32 = 24;
@@ -140,6 +141,15 @@ pub async fn statistics(
         network: names.network,
         scope,
     })
+}
+
+/// The letterhead of `principal`'s network, for a report.
+pub async fn letterhead(db: &PgPool, principal: &Principal) -> Result<Letterhead> {
+    let tenant = principal.tenant_id.ok_or(Error::NotFound)?;
+    let mut tx = tenant_tx(db, &principal.context()).await?;
+    let letterhead = crate::pdf::letterhead::read(&mut tx, tenant.0).await?;
+    tx.commit().await?;
+    letterhead.ok_or(Error::NotFound)
 }
 
 /// The answer made of the rollup's groups.
