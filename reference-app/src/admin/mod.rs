@@ -13,7 +13,7 @@ mod fields;
 mod planning;
 mod repo;
 pub mod routes;
-mod scope;
+pub(crate) mod scope;
 pub mod service;
 pub mod settings;
 mod statistics;

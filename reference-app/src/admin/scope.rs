@@ -37,14 +37,39 @@ pub async fn resolve(
     agency: Option<Uuid>,
     centre: Option<Uuid>,
 ) -> Result<Subject> {
+    resolve_for(
+        conn,
+        principal,
+        (Resource::Report, Action::Read),
+        agency,
+        centre,
+    )
+    .await
+}
+
+/// As [`resolve`], for what `principal` may do (`resource`, `action`) rather than read reports:
+/// 403 as well for a scope of its own records only (a client's bookings).
+pub async fn resolve_for(
+    conn: &mut PgConnection,
+    principal: &Principal,
+    (resource, action): (Resource, Action),
+    agency: Option<Uuid>,
+    centre: Option<Uuid>,
+) -> Result<Subject> {
     let forbidden = || Error::Denied {
         code: "FORBIDDEN",
-        message: format!("a {} reads no network's reports", principal.role.code()),
+        message: format!(
+            "a {} may not {} a network's {}",
+            principal.role.code(),
+            action.code(),
+            resource.code()
+        ),
     };
     let tenant = principal.tenant_id.ok_or_else(forbidden)?;
     let scope = principal
         .policy()?
-        .scope_for(Resource::Report, Action::Read)
+        .scope_for(resource, action)
+        .filter(|s| *s != Scope::Own)
         .ok_or_else(forbidden)?;
     let mut subject = Subject {
         tenant: tenant.0,
@@ -82,9 +107,9 @@ pub async fn resolve(
         }
     }
     principal.authorize(
-        Action::Read,
+        action,
         &ResourceRef {
-            kind: Resource::Report,
+            kind: resource,
             tenant_id: Some(TenantId(subject.tenant)),
             agency_id: subject.agency.map(AgencyId),
             centre_id: subject.centre.map(CentreId),

@@ -125,7 +125,7 @@ pub fn status_label(status: BookingStatus) -> &'static str {
 }
 
 /// The French label of a vehicle category, as the portals name it.
-fn category_label(category: VehicleCategory) -> &'static str {
+pub fn category_label(category: VehicleCategory) -> &'static str {
     match category {
         VehicleCategory::Vp => "Voiture (VP)",
         VehicleCategory::Vu => "Utilitaire (VU)",
@@ -137,7 +137,7 @@ fn category_label(category: VehicleCategory) -> &'static str {
 }
 
 /// The French label of where a booking's payment stands.
-fn payment_label(status: PaymentStatus) -> &'static str {
+pub fn payment_label(status: PaymentStatus) -> &'static str {
     match status {
         PaymentStatus::Unpaid => "Non payé",
         PaymentStatus::Pending => "Paiement en cours",

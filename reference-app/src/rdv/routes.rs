@@ -18,6 +18,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use super::documents::{confirmation_pdf, ics_of};
+use super::list::routes::{__path_list_bookings, list_bookings};
 use super::service::{self, Held, HoldRequest, Scope};
 use super::views::{CancelledView, PaymentResultView, RdvListView, RdvView};
 use crate::domain::{self, Email, PersonName, Phone};
@@ -35,12 +36,13 @@ use crate::state::AppState;
 /// The booking routes.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(create))
+        .routes(routes!(create, list_bookings))
         .routes(routes!(mine))
         .routes(routes!(read, move_booking, cancel))
         .routes(routes!(ics))
         .routes(routes!(pdf))
         .routes(routes!(process))
+        .merge(super::list::routes::router())
 }
 
 /// The slot a `disponibilite_id` names, or 422 naming the field.

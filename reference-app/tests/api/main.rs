@@ -3,6 +3,7 @@
 //! Every answer is checked against the OpenAPI document.
 
 mod admin;
+mod bookings_list;
 mod channels;
 mod dashboard;
 mod db;

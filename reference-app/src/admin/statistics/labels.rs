@@ -2,7 +2,7 @@
 
 use pti_core::model::{ControlType, VehicleCategory};
 
-use crate::rdv::documents::control_label;
+use crate::rdv::documents::{category_label, control_label};
 
 /// A control type's French name (its code when unknown).
 pub fn control_type(code: &str) -> String {
@@ -12,18 +12,8 @@ pub fn control_type(code: &str) -> String {
 
 /// A vehicle category's French name (its code when unknown).
 pub fn vehicle_category(code: &str) -> String {
-    let Ok(category) = code.parse::<VehicleCategory>() else {
-        return code.to_owned();
-    };
-    match category {
-        VehicleCategory::Vp => "Voiture particulière",
-        VehicleCategory::Vu => "Véhicule utilitaire léger",
-        VehicleCategory::L => "Deux-roues et quadricycle (L)",
-        VehicleCategory::CampingCar => "Camping-car",
-        VehicleCategory::Trailer => "Remorque et caravane",
-        VehicleCategory::Pl => "Poids lourd",
-    }
-    .to_owned()
+    code.parse::<VehicleCategory>()
+        .map_or_else(|_| code.to_owned(), |c| category_label(c).to_owned())
 }
 
 /// `YYYY-MM` as the French month and year ("mars 2026").
@@ -95,7 +85,7 @@ mod tests {
     #[test]
     fn codes_read_in_french() {
         assert_eq!(control_type("CT_CONTRE_VISITE"), "Contre-visite");
-        assert_eq!(vehicle_category("CAMPING_CAR"), "Camping-car");
+        assert_eq!(vehicle_category("VP"), "Voiture (VP)");
         assert_eq!(vehicle_category("XX"), "XX");
         assert_eq!(month("2026-03"), "mars 2026");
         assert_eq!(month("2026-12"), "décembre 2026");

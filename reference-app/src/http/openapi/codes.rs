@@ -12,6 +12,7 @@ use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{Object, ObjectBuilder, Schema, Type};
 
 use crate::domain::{ACCOUNT_ROLES, AccountStatus, SortOrder};
+use crate::payment::PaymentStatus;
 
 fn codes<T: pti_core::Code>(values: &[T], extra: &[&str], description: &str) -> Object {
     let mut listed: Vec<String> = values.iter().map(|v| v.code().to_owned()).collect();
@@ -51,6 +52,11 @@ pub fn control_type() -> Object {
 /// Booking status codes.
 pub fn booking_status() -> Object {
     codes(&BookingStatus::ALL, &[], "Booking status")
+}
+
+/// Payment status codes of a booking.
+pub fn payment_status() -> Object {
+    codes(PaymentStatus::ALL, &[], "Payment status")
 }
 
 /// Parts of the day a search may keep.

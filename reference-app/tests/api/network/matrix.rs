@@ -1,4 +1,4 @@
-//! Every agency, centre, planning and statistics route tried by every role of the network that owns the
+//! Every agency, centre, planning, statistics and staff bookings route tried by every role of the network that owns the
 //! target, by every role of another network, and anonymously: each answer is the policy's (and,
 //! through the test client, the OpenAPI document's).
 
@@ -185,6 +185,22 @@ fn routes(agency: Uuid, centre: Uuid) -> Vec<Route> {
         route(
             Method::GET,
             format!("/api/v1/statistics/tenant/export?format=xlsx&centre_id={centre}"),
+            None,
+            a.planning_readers,
+            StatusCode::OK,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        route(
+            Method::GET,
+            format!("/api/v1/rdv?centre_id={centre}"),
+            None,
+            a.centre_readers,
+            StatusCode::OK,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        route(
+            Method::GET,
+            format!("/api/v1/rdv/export?format=csv&centre_id={centre}"),
             None,
             a.planning_readers,
             StatusCode::OK,
