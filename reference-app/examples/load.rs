@@ -14,6 +14,7 @@
 //! network or of a random agency.
 //! `statistics`: `GET /statistics/tenant` as that admin over the last 12 months, of the
 //! network or of a random agency.
+//! `bookings`: `GET /rdv` (the staff bookings list) as that admin at random depths, as `users`.
 //! `users`: `GET /users` as that admin at random depths: the list is first walked page by
 //! page (up to `--pages`) to collect the cursors, then pages are read at random cursors.
 //!
@@ -93,6 +94,8 @@ enum Scenario {
     Statistics,
     /// A network admin's list of accounts, at random pages.
     Users,
+    /// A network admin's list of bookings, at random pages.
+    Bookings,
 }
 
 /// Load test of a running pti-server.
@@ -193,14 +196,18 @@ async fn staff(http: &Http, args: &Args) -> Result<Staff, String> {
             let path = "/api/v1/agences";
             out.agencies = walk(http, &args.url, &out.headers, path, 1).await?.1;
         }
-        Scenario::Users => {
+        Scenario::Users | Scenario::Bookings => {
             let started = Instant::now();
-            let path = "/api/v1/users?limit=50";
+            let path = if let Scenario::Users = args.scenario {
+                "/api/v1/users?limit=50"
+            } else {
+                "/api/v1/rdv?limit=50"
+            };
             out.cursors = walk(http, &args.url, &out.headers, path, args.pages)
                 .await?
                 .0;
             println!(
-                "walked {} pages of accounts in {:.1} s",
+                "walked {} pages in {:.1} s",
                 out.cursors.len(),
                 started.elapsed().as_secs_f64()
             );
@@ -221,13 +228,17 @@ async fn staff_round(
     let (step, path) = {
         let mut rng = rand::thread_rng();
         match scenario {
-            Scenario::Users => {
+            Scenario::Users | Scenario::Bookings => {
                 let cursor = &staff.cursors[rng.gen_range(0..staff.cursors.len().max(1))];
-                let path = match cursor {
-                    Some(c) => format!("/api/v1/users?limit=50&cursor={c}"),
-                    None => "/api/v1/users?limit=50".to_owned(),
+                let (step, list) = match scenario {
+                    Scenario::Users => ("users page", "/api/v1/users?limit=50"),
+                    _ => ("bookings page", "/api/v1/rdv?limit=50"),
                 };
-                ("users page", path)
+                let path = match cursor {
+                    Some(c) => format!("{list}&cursor={c}"),
+                    None => list.to_owned(),
+                };
+                (step, path)
             }
             Scenario::Statistics => {
                 if rng.gen_bool(0.5) && !staff.agencies.is_empty() {
@@ -472,7 +483,7 @@ async fn main() {
         .pool_max_idle_per_host(args.concurrency)
         .build(connector);
     let staff = match args.scenario {
-        Scenario::Dashboard | Scenario::Statistics | Scenario::Users => {
+        Scenario::Dashboard | Scenario::Statistics | Scenario::Users | Scenario::Bookings => {
             match staff(&http, &args).await {
                 Ok(s) => s,
                 Err(e) => {
@@ -497,7 +508,10 @@ async fn main() {
                         Scenario::Search | Scenario::Book => {
                             round(&http, &base, scenario, &tally).await
                         }
-                        Scenario::Dashboard | Scenario::Statistics | Scenario::Users => {
+                        Scenario::Dashboard
+                        | Scenario::Statistics
+                        | Scenario::Users
+                        | Scenario::Bookings => {
                             staff_round(&http, &base, scenario, &staff, &tally).await
                         }
                     }
