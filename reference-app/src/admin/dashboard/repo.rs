@@ -1,5 +1,5 @@
 //! SQL of the dashboard, in the caller's network under row-level security: the rollups kept
-//! by the writes (`rdv_monthly`, `funnel_monthly`), the staff accounts and the latest bookings.
+//! by the writes (`rdv_monthly`, `funnel_monthly`, `user_counts`) and the latest bookings.
 //! `$agency` and `$centre` (NULL: any) narrow each query to the subject.
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -115,11 +115,11 @@ pub async fn top_agencies(
     .await
 }
 
-/// The subject's staff accounts in use.
+/// The subject's staff accounts in use, from the counts the writes keep (`user_counts`).
 pub async fn active_users(conn: &mut PgConnection, s: &Subject) -> sqlx::Result<i64> {
     sqlx::query_scalar!(
-        r#"SELECT count(*) AS "count!" FROM users
-           WHERE tenant_id = $1 AND status = 'active' AND role <> 'CLIENT' AND deleted_at IS NULL
+        r#"SELECT coalesce(sum(accounts), 0)::bigint AS "count!" FROM user_counts
+           WHERE tenant_id = $1 AND status = 'active' AND role <> 'CLIENT'
              AND ($2::uuid IS NULL OR agency_id = $2) AND ($3::uuid IS NULL OR centre_id = $3)"#,
         s.tenant,
         s.agency,
