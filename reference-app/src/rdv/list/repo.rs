@@ -3,7 +3,7 @@
 //! (`rdv_tenant_start_id_idx`, `rdv_tenant_created_idx`) at any depth. The filter, `$1` to
 //! `$12`, is the same in every order.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -57,7 +57,8 @@ pub struct ListedRow {
 
 /// `query_as!` of [`ListedRow`]s that `$s` (a [`Subject`]) and `$r` (a [`ListRequest`]) let
 /// through, then `$tail` (the key and the order) with `$13` the key's time, `$14` its id and
-/// `$15` the limit.
+/// `$15` the limit. The key is always given (a first page starts from a bound, see
+/// [`page`]), so that it is the index range's bound in every plan.
 macro_rules! listed {
     ($tail:tt, $s:expr, $r:expr, $after:expr, $limit:expr) => {{
         let search = $r.search.as_ref();
@@ -101,14 +102,15 @@ macro_rules! listed {
             search.map(|q| q.plate.as_str()),
             search.map(|q| q.email.as_str()),
             search.map(|q| q.phone.as_str()),
-            $after.map(|(at, _)| at),
-            $after.map(|(_, id)| id),
+            $after.0,
+            $after.1,
             $limit
         )
     }};
 }
 
-/// Up to `limit` bookings of `s` that `r` lets through, in its order, after `after`.
+/// Up to `limit` bookings of `s` that `r` lets through, in its order, after the key `after`
+/// (from the start of the order when none: the period's edge in start order).
 pub async fn page(
     conn: &mut PgConnection,
     s: &Subject,
@@ -116,10 +118,11 @@ pub async fn page(
     after: Option<(DateTime<Utc>, Uuid)>,
     limit: i64,
 ) -> sqlx::Result<Vec<ListedRow>> {
+    let after = after.unwrap_or_else(|| first_key(r));
     match (r.sort, r.order) {
         (Sort::Start, SortOrder::Desc) => {
             listed!(
-                "AND ($13::timestamptz IS NULL OR (r.start_at, r.id) < ($13, $14))
+                "AND (r.start_at, r.id) < ($13::timestamptz, $14::uuid)
                  ORDER BY r.start_at DESC, r.id DESC LIMIT $15",
                 s,
                 r,
@@ -131,7 +134,7 @@ pub async fn page(
         }
         (Sort::Start, SortOrder::Asc) => {
             listed!(
-                "AND ($13::timestamptz IS NULL OR (r.start_at, r.id) > ($13, $14))
+                "AND (r.start_at, r.id) > ($13::timestamptz, $14::uuid)
                  ORDER BY r.start_at, r.id LIMIT $15",
                 s,
                 r,
@@ -143,7 +146,7 @@ pub async fn page(
         }
         (Sort::CreatedAt, SortOrder::Desc) => {
             listed!(
-                "AND ($13::timestamptz IS NULL OR (r.created_at, r.id) < ($13, $14))
+                "AND (r.created_at, r.id) < ($13::timestamptz, $14::uuid)
                  ORDER BY r.created_at DESC, r.id DESC LIMIT $15",
                 s,
                 r,
@@ -155,7 +158,7 @@ pub async fn page(
         }
         (Sort::CreatedAt, SortOrder::Asc) => {
             listed!(
-                "AND ($13::timestamptz IS NULL OR (r.created_at, r.id) > ($13, $14))
+                "AND (r.created_at, r.id) > ($13::timestamptz, $14::uuid)
                  ORDER BY r.created_at, r.id LIMIT $15",
                 s,
                 r,
@@ -164,6 +167,30 @@ pub async fn page(
             )
             .fetch_all(conn)
             .await
+        }
+    }
+}
+
+/// The key before a list's first row: a day before the period's first day (or 1900) going up,
+/// two days after its last (or 3000) going down, so that a first page reads from the period's
+/// edge of the index (local days are never more than a day off UTC's).
+fn first_key(r: &ListRequest) -> (DateTime<Utc>, Uuid) {
+    let at = |day: NaiveDate| Utc.from_utc_datetime(&day.and_time(NaiveTime::MIN));
+    let year = |y: i32| NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default();
+    let by_start = r.sort == Sort::Start;
+    match r.order {
+        SortOrder::Asc => {
+            let from = r
+                .from
+                .filter(|_| by_start)
+                .and_then(|d| d.checked_sub_days(Days::new(1)));
+            (at(from.unwrap_or_else(|| year(1900))), Uuid::nil())
+        }
+        SortOrder::Desc => {
+            let to =
+                r.to.filter(|_| by_start)
+                    .and_then(|d| d.checked_add_days(Days::new(2)));
+            (at(to.unwrap_or_else(|| year(3000))), Uuid::max())
         }
     }
 }
