@@ -1,6 +1,6 @@
 // The query keys of every cached API answer, in one place: a query names its key here, and an
 // invalidation names the same key (or a prefix of it: `keys.myRdvs.all` covers every list).
-import type { CalendarQuery, DashboardQuery, PlanningQuery, RdvScope, SearchRequest, StaffUserQuery, StatisticsQuery } from './types';
+import type { CalendarQuery, DashboardQuery, PlanningQuery, RdvScope, SearchRequest, StaffBookingQuery, StaffUserQuery, StatisticsQuery } from './types';
 
 /** The query-key factory. */
 export const keys = {
@@ -29,6 +29,11 @@ export const keys = {
   users: {
     all: () => ['users'] as const,
     list: (query: StaffUserQuery) => ['users', 'list', query] as const,
+  },
+  /** The bookings of the staff's list: `all` covers every page of every filter. */
+  bookings: {
+    all: () => ['bookings'] as const,
+    list: (query: StaffBookingQuery) => ['bookings', 'list', query] as const,
   },
   /** The agencies the signed-in user may read. */
   agencies: () => ['agencies'] as const,

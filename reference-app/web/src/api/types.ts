@@ -2,6 +2,7 @@
 // included; times are RFC 3339 with the centre's offset.
 
 // The codes of the trade (categories, control types, fuels, statuses) are the domain's.
+import type { BookingSource, PaymentStatus } from '@/domain/staffVocabulary';
 import type { BookingStatus, ControlType, Fuel, Role, VehicleCategory } from '@/domain/vocabulary';
 
 /** Orders of search results. */
@@ -307,6 +308,9 @@ export interface CursorPage<Item> {
   /** How many items the whole filtered list holds. */
   total: number;
 }
+
+/** One page of a list too long to count (a national network's bookings): no `total`. */
+export type UncountedPage<Item> = Omit<CursorPage<Item>, 'total'>;
 
 /** The state of a staff account: invited until the password is set, disabled by an admin. */
 export type StaffUserStatus = 'active' | 'invited' | 'disabled';
@@ -819,4 +823,55 @@ export interface TenantStatistics {
   by_agency: StatisticsByAgency[];
   /** The most bookings first; up to a few thousand. */
   by_centre: StatisticsByCentre[];
+}
+
+/** A booking as the staff list shows it (`GET /rdv`): where, when, its state, the vehicle, the customer, the price. */
+export interface StaffBooking {
+  id: string;
+  reference: string;
+  centre_id: string;
+  centre_name: string;
+  agency_id: string;
+  agency_name: string;
+  /** The inspection's start, in its centre's offset (`2027-01-04T08:00:00+01:00`). */
+  start: string;
+  /** The inspection's end, in its centre's offset. */
+  end: string;
+  status: BookingStatus;
+  payment_status: PaymentStatus;
+  control_type: ControlType;
+  vehicle_category: VehicleCategory;
+  plate: string;
+  customer_name: string;
+  customer_email: string | null;
+  customer_phone: string | null;
+  /** Cents, tax included. */
+  price_cents: number;
+  source: BookingSource;
+  created_at: string;
+}
+
+/** The orders `GET /rdv` sorts by: the inspection's start, or when the booking was made. */
+export type StaffBookingSort = 'start' | 'created_at';
+
+/** The formats of the bookings' export (`GET /rdv/export`). */
+export type BookingExportFormat = 'csv' | 'xlsx';
+
+/** What `GET /rdv` is asked for: filters, search, order and the page (cursor, limit ≤ 100); its export takes the same but the page. */
+export interface StaffBookingQuery {
+  /** `YYYY-MM-DD`: the first local day of the inspections' start. */
+  from?: string;
+  /** `YYYY-MM-DD`, `from` or after: the last local day, included. */
+  to?: string;
+  agency_id?: string;
+  centre_id?: string;
+  status?: BookingStatus;
+  payment_status?: PaymentStatus;
+  control_type?: ControlType;
+  /** A reference, a plate, an e-mail, a phone or a customer's name; 100 characters at most. */
+  q?: string;
+  sort?: StaffBookingSort;
+  order?: 'asc' | 'desc';
+  cursor?: string;
+  limit?: number;
 }

@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DataTable, useTableQuery, type BulkAction, type DataColumn, type TablePage, type TableQuery } from './DataTable';
+import { DataTable, useTableController, useTableQuery, type BulkAction, type DataColumn, type TableListing, type TablePage, type TableQuery } from './DataTable';
 
 interface Person {
   id: string;
@@ -193,5 +194,127 @@ describe('DataTable', () => {
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Lignes par page' }), '10');
     expect(asked()).toMatchObject({ limit: 10, cursor: null });
     expect(names()).toHaveLength(7);
+  });
+});
+
+/** The in-memory server of a list too long to count: the same pages, no `total`. */
+function serveUncounted(q: TableQuery): TablePage<Person> {
+  const { items, next_cursor } = serve(q);
+  return { items, next_cursor };
+}
+
+/**
+ * A table over a listing kept outside it, as a page's address keeps it: `history` holds every
+ * listing asked for, and "Retour" goes back to the one before, as the browser's back button would.
+ */
+function OutsideHarness({ twice = false }: { twice?: boolean }) {
+  const [history, setHistory] = useState<TableListing[]>([{ search: '', filters: {}, sort: { key: 'name', dir: 'asc' }, limit: 3 }]);
+  const listing = history[history.length - 1]!;
+  const table = useTableController(listing, (change) => setHistory((h) => [...h, change(h[h.length - 1]!)]));
+  return (
+    <>
+      <pre data-testid="query">{JSON.stringify(table.query)}</pre>
+      <button type="button" onClick={() => setHistory((h) => h.slice(0, -1))}>
+        Retour
+      </button>
+      <DataTable
+        id="people"
+        caption="Personnes"
+        columns={COLUMNS}
+        rowKey={(p) => p.id}
+        rowLabel={(p) => p.name}
+        controller={
+          twice
+            ? {
+                ...table,
+                // Two changes in one event: both reach the listing.
+                setFilter: (key, value) => {
+                  table.setFilter(key, value);
+                  table.setFilter('seen', 'yes');
+                },
+              }
+            : table
+        }
+        page={serveUncounted(table.query)}
+        searchLabel="Rechercher"
+        searchMaxLength={20}
+        filters={[{ key: 'city', label: 'Ville', all: 'Toutes les villes', options: [{ value: 'Paris', label: 'Paris' }, { value: 'Lyon', label: 'Lyon' }] }]}
+        empty={{ title: 'Personne ne correspond.' }}
+        pageSizes={[3, 25]}
+      />
+    </>
+  );
+}
+
+describe('DataTable without a count of the whole list', () => {
+  it('names the rows shown and steps to the next page, never out of a total', async () => {
+    render(<Harness answer={serveUncounted} />);
+    expect(screen.getByTestId('table-range')).toHaveTextContent('3 premiers résultats');
+    expect(screen.queryByTestId('table-total')).not.toBeInTheDocument();
+    expect(screen.getByTestId('table-page')).toHaveTextContent(/^Page 1$/);
+    expect(screen.getByTestId('table-previous')).toHaveTextContent('Page précédente');
+    await userEvent.click(screen.getByRole('button', { name: 'Page suivante' }));
+    expect(asked().cursor).toBe('3');
+    expect(screen.getByTestId('table-range')).toHaveTextContent('Résultats 4 à 6');
+    expect(screen.getByTestId('table-page')).toHaveTextContent(/^Page 2$/);
+    await userEvent.click(screen.getByRole('button', { name: 'Page suivante' }));
+    expect(screen.getByTestId('table-range')).toHaveTextContent(/^Résultat 7$/);
+    expect(screen.getByRole('button', { name: 'Page suivante' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Page précédente' }));
+    expect(names()).toEqual(['Personne 4', 'Personne 5', 'Personne 6']);
+  });
+
+  it('counts the rows when the first page is the whole list', async () => {
+    render(<Harness answer={serveUncounted} />);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Ville' }), 'Lyon');
+    expect(screen.getByTestId('table-range')).toHaveTextContent(/^3 résultats$/);
+    expect(screen.getByRole('button', { name: 'Page suivante' })).toBeDisabled();
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Rechercher' }), 'Personne 4');
+    await act(() => new Promise((done) => setTimeout(done, 350)));
+    expect(screen.getByTestId('table-range')).toHaveTextContent(/^1 résultat$/);
+  });
+});
+
+describe('useTableController over a listing kept outside the table', () => {
+  it('sends every change to the listing, two in one event included, from the first page', async () => {
+    render(<OutsideHarness twice />);
+    await userEvent.click(screen.getByTestId('table-next'));
+    expect(asked().cursor).toBe('3');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Ville' }), 'Lyon');
+    expect(asked()).toMatchObject({ filters: { city: 'Lyon', seen: 'yes' }, cursor: null });
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Lignes par page' }), '25');
+    expect(asked()).toMatchObject({ limit: 25, cursor: null });
+    expect(screen.getByRole('combobox', { name: 'Lignes par page' }).querySelectorAll('option')).toHaveLength(2);
+  });
+
+  it('starts again from the first page when the listing changes, or comes back from the history', async () => {
+    render(<OutsideHarness />);
+    await userEvent.click(screen.getByTestId('table-next'));
+    expect(asked()).toEqual({ search: '', filters: {}, sort: { key: 'name', dir: 'asc' }, limit: 3, cursor: '3' });
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Ville' }), 'Paris');
+    expect(asked()).toMatchObject({ filters: { city: 'Paris' }, cursor: null });
+    await userEvent.click(screen.getByRole('button', { name: 'Retour' }));
+    expect(asked()).toEqual({ search: '', filters: {}, sort: { key: 'name', dir: 'asc' }, limit: 3, cursor: null });
+    expect(screen.getByTestId('table-page')).toHaveTextContent(/^Page 1$/);
+  });
+
+  it('keeps the text typed once its search is asked for, and shows a search the history brings back', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      render(<OutsideHarness />);
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      const box = screen.getByRole('searchbox', { name: 'Rechercher' });
+      expect(box).toHaveAttribute('maxLength', '20');
+      await user.type(box, 'Personne 2 ');
+      act(() => vi.advanceTimersByTime(300));
+      expect(asked().search).toBe('Personne 2');
+      expect(box).toHaveValue('Personne 2 ');
+      expect(names()).toEqual(['Personne 2']);
+      await user.click(screen.getByRole('button', { name: 'Retour' }));
+      expect(asked().search).toBe('');
+      expect(box).toHaveValue('');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

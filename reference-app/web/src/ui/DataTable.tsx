@@ -1,9 +1,12 @@
 // The table of every back-office list, over pages the server answers by cursor. The table owns
 // none of the data: `useTableQuery` holds what to ask the server for (the search, debounced;
-// the filters; the order; the page, as a stack of cursors so that "Précédent" goes back), the
-// caller asks and hands the answer to <DataTable>, which draws it with its states (loading
-// skeleton, empty, error with retry), the column choice (kept on this device per table) and the
-// row selection for bulk actions.
+// the filters; the order; the page, as a stack of cursors so that "Précédent" goes back), or
+// `useTableController` over a listing kept elsewhere (the page's address); the caller asks and
+// hands the answer to <DataTable>, which draws it with its states (loading skeleton, empty,
+// error with retry), the column choice (kept on this device per table) and the row selection
+// for bulk actions. A page may count the whole list (`total`: "Page 2 sur 5") or not, when the
+// list is too long to count (a national network's bookings): then the table names the rows
+// shown ("25 premiers résultats") and only steps to the next page.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button } from './Button';
 import { cx } from './cx';
@@ -53,7 +56,8 @@ export interface BulkAction<Row> {
 export interface TablePage<Row> {
   items: Row[];
   next_cursor: string | null;
-  total: number;
+  /** How many rows the whole list holds, when the server counts them. */
+  total?: number;
 }
 
 /** What to ask the server for. */
@@ -66,6 +70,9 @@ export interface TableQuery {
   cursor: string | null;
   limit: number;
 }
+
+/** What a table lists, whichever its page: its query but the cursor. */
+export type TableListing = Omit<TableQuery, 'cursor'>;
 
 /** The state of a table's query and the ways to change it (from {@link useTableQuery}). */
 export interface TableController {
@@ -96,27 +103,48 @@ export interface TableQueryOptions {
 
 /** What a {@link DataTable} asks the server for, as the person changes it. */
 export function useTableQuery({ sort = null, filters = {}, limit = 25, debounceMs = 300 }: TableQueryOptions = {}): TableController {
-  const [state, setState] = useState({ search: '', filters, sort, limit, cursors: [null] as Array<string | null> });
-  const [searchText, setText] = useState('');
+  const [listing, setListing] = useState<TableListing>({ search: '', filters, sort, limit });
+  return useTableController(listing, setListing, debounceMs);
+}
+
+/**
+ * The controller of a table whose listing is kept elsewhere (the page's address, say):
+ * `update` receives each change as a function of the listing it changes. The pages seen belong
+ * to their listing: any other listing, however it came (a filter, the browser's history),
+ * starts again from the first page. The search box follows a search changed elsewhere.
+ */
+export function useTableController(listing: TableListing, update: (change: (listing: TableListing) => TableListing) => void, debounceMs = 300): TableController {
+  const of = JSON.stringify(listing);
+  const [seen, setSeen] = useState({ of, cursors: [null] as Array<string | null> });
+  let cursors = seen.cursors;
+  if (seen.of !== of) {
+    cursors = [null];
+    setSeen({ of, cursors });
+  }
+  // The text typed, and the search it was typed over; once that search changed, the text stays
+  // if it is the new search (the pause after typing), else the new search replaces it.
+  const [typed, setTyped] = useState({ text: listing.search, over: listing.search });
+  let searchText = typed.text;
+  if (typed.over !== listing.search) {
+    searchText = typed.text.trim() === listing.search ? typed.text : listing.search;
+    setTyped({ text: searchText, over: listing.search });
+  }
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
-  // Any change of what is listed starts again from the first page.
-  const change = (patch: Partial<Omit<typeof state, 'cursors'>>) => setState((s) => ({ ...s, ...patch, cursors: [null] }));
   return {
-    query: { search: state.search, filters: state.filters, sort: state.sort, limit: state.limit, cursor: state.cursors[state.cursors.length - 1] ?? null },
+    query: { ...listing, cursor: cursors[cursors.length - 1] ?? null },
     searchText,
     setSearchText: (text) => {
-      setText(text);
+      setTyped({ text, over: listing.search });
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => change({ search: text.trim() }), debounceMs);
+      timer.current = setTimeout(() => update((l) => ({ ...l, search: text.trim() })), debounceMs);
     },
-    setFilter: (key, value) => setState((s) => ({ ...s, filters: { ...s.filters, [key]: value }, cursors: [null] })),
-    toggleSort: (key) =>
-      setState((s) => ({ ...s, sort: { key, dir: s.sort?.key === key && s.sort.dir === 'asc' ? 'desc' : 'asc' }, cursors: [null] })),
-    setLimit: (next) => change({ limit: next }),
-    page: state.cursors.length,
-    next: (cursor) => setState((s) => ({ ...s, cursors: [...s.cursors, cursor] })),
-    previous: () => setState((s) => ({ ...s, cursors: s.cursors.length > 1 ? s.cursors.slice(0, -1) : s.cursors })),
+    setFilter: (key, value) => update((l) => ({ ...l, filters: { ...l.filters, [key]: value } })),
+    toggleSort: (key) => update((l) => ({ ...l, sort: { key, dir: l.sort?.key === key && l.sort.dir === 'asc' ? 'desc' : 'asc' } })),
+    setLimit: (limit) => update((l) => ({ ...l, limit })),
+    page: cursors.length,
+    next: (cursor) => setSeen({ of, cursors: [...cursors, cursor] }),
+    previous: () => setSeen({ of, cursors: cursors.length > 1 ? cursors.slice(0, -1) : cursors }),
   };
 }
 
@@ -140,6 +168,8 @@ export interface DataTableProps<Row> {
   /** The search box's label ("Rechercher un utilisateur"); no search box without it. */
   searchLabel?: string;
   searchPlaceholder?: string;
+  /** The longest search the server takes, in characters. */
+  searchMaxLength?: number;
   filters?: readonly TableFilter[];
   /** Actions on the selected rows; rows can be selected when there are some. */
   bulkActions?: ReadonlyArray<BulkAction<Row>>;
@@ -149,9 +179,29 @@ export interface DataTableProps<Row> {
   empty: { title: string; hint?: ReactNode };
   /** Buttons of the toolbar ("Nouvel utilisateur"). */
   actions?: ReactNode;
+  /** The page sizes offered; the query's limit should be one of them. */
+  pageSizes?: readonly number[];
 }
 
 const PAGE_SIZES = [10, 25, 50, 100];
+const count = (n: number) => n.toLocaleString('fr-FR');
+
+/**
+ * What the rows of a page are among the whole list, in French: "33 résultats" when the server
+ * counted them; else "25 premiers résultats" on the first page of several, "Résultats 26 à 50"
+ * further on (the pages before are full: the page size belongs to the listing), or "7 résultats"
+ * when the first page is the whole list.
+ */
+function rowsText(page: TablePage<unknown>, pageNumber: number, limit: number): string {
+  if (page.total !== undefined) return page.total === 1 ? '1 résultat' : `${count(page.total)} résultats`;
+  const shown = page.items.length;
+  if (pageNumber > 1) {
+    const first = (pageNumber - 1) * limit + 1;
+    return shown === 1 ? `Résultat ${count(first)}` : `Résultats ${count(first)} à ${count(first + shown - 1)}`;
+  }
+  if (page.next_cursor) return `${count(shown)} premiers résultats`;
+  return shown === 1 ? '1 résultat' : `${count(shown)} résultats`;
+}
 const SKELETON_ROWS = 5;
 
 function readShown(id: string): Record<string, boolean> {
@@ -217,7 +267,7 @@ function PageCheckbox({ checked, some, onChange }: { checked: boolean; some: boo
 
 /** A back-office list: toolbar (search, filters, columns), table, bulk actions and pages. */
 export function DataTable<Row>(props: DataTableProps<Row>) {
-  const { id, caption, columns, rowKey, rowLabel, controller, page, refreshing, error, onRetry, searchLabel, searchPlaceholder, filters = [], bulkActions = [], rowActions, empty, actions } = props;
+  const { id, caption, columns, rowKey, rowLabel, controller, page, refreshing, error, onRetry, searchLabel, searchPlaceholder, searchMaxLength, filters = [], bulkActions = [], rowActions, empty, actions, pageSizes = PAGE_SIZES } = props;
   const { query } = controller;
   const [shown, setShown] = useState(() => readShown(id));
   const isShown = (c: DataColumn<Row>) => c.fixed || (shown[c.key] ?? !c.optional);
@@ -246,7 +296,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 
   const span = visible.length + (selectable ? 1 : 0) + (rowActions ? 1 : 0);
   const loading = page === undefined && !error;
-  const pages = page ? Math.max(1, Math.ceil(page.total / query.limit)) : 1;
+  // Without a count of the whole list, the pages are stepped through, not numbered out of a total.
+  const pages = page?.total !== undefined ? Math.max(1, Math.ceil(page.total / query.limit)) : null;
+  const counted = pages !== null;
 
   return (
     <div className="flex flex-col gap-3" data-testid={`table-${id}`}>
@@ -259,6 +311,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               value={controller.searchText}
               onChange={(e) => controller.setSearchText(e.target.value)}
               placeholder={searchPlaceholder}
+              maxLength={searchMaxLength}
               className="h-10 rounded-md border border-ink/30 bg-white px-3 text-sm font-normal text-ink-strong dark:border-gray-600 dark:bg-gray-900 dark:text-gray-100"
               data-testid="table-search"
             />
@@ -378,8 +431,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 
       {page && rows.length > 0 && !error && (
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <p className="mr-auto" data-testid="table-total">
-            {page.total === 1 ? '1 résultat' : `${page.total.toLocaleString('fr-FR')} résultats`}
+          <p className="mr-auto" data-testid={counted ? 'table-total' : 'table-range'}>
+            {rowsText(page, controller.page, query.limit)}
           </p>
           <label className="flex items-center gap-2">
             Lignes par page
@@ -388,7 +441,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               onChange={(e) => controller.setLimit(Number(e.target.value))}
               className="h-8 rounded-md border border-ink/30 bg-white px-2 dark:border-gray-600 dark:bg-gray-900"
             >
-              {PAGE_SIZES.map((n) => (
+              {pageSizes.map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>
@@ -397,13 +450,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           </label>
           <nav aria-label={`Pages : ${caption}`} className="flex items-center gap-2">
             <Button size="sm" variant="secondary" disabled={controller.page <= 1} onClick={controller.previous} data-testid="table-previous">
-              Précédent
+              {counted ? 'Précédent' : 'Page précédente'}
             </Button>
-            <span data-testid="table-page">
-              Page {controller.page} sur {pages}
-            </span>
+            <span data-testid="table-page">{pages === null ? `Page ${controller.page}` : `Page ${controller.page} sur ${pages}`}</span>
             <Button size="sm" variant="secondary" disabled={!page.next_cursor} onClick={() => page.next_cursor && controller.next(page.next_cursor)} data-testid="table-next">
-              Suivant
+              {counted ? 'Suivant' : 'Page suivante'}
             </Button>
           </nav>
         </div>

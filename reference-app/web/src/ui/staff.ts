@@ -3,12 +3,14 @@
 // never carries them (scripts/initial-js.mjs holds that load to its budget).
 export {
   DataTable,
+  useTableController,
   useTableQuery,
   type BulkAction,
   type DataColumn,
   type DataTableProps,
   type TableController,
   type TableFilter,
+  type TableListing,
   type TablePage,
   type TableQuery,
   type TableSort,

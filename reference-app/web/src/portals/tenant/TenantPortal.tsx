@@ -1,7 +1,8 @@
 // The tenant admin portal (/tenant): a network's admin, or an agency's, runs its part of the
 // network. The app's router lets in ADMIN_TENANT and ADMIN_AGENCE only (features/auth). Each
-// screen is loaded on demand: the dashboard (the portal's home), the users, the agencies, the
-// centres, the planning and the statistics; the settings are the network admin's only.
+// screen is loaded on demand: the dashboard (the portal's home), the bookings, the users, the
+// agencies, the centres, the planning and the statistics; the settings are the network admin's
+// only.
 import { lazy, Suspense } from 'react';
 import { Link, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
@@ -14,6 +15,7 @@ import { StaffShell, type NavItem } from '@/ui/staff';
 import { networkCrumbs } from './network/crumbs';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+const Bookings = lazy(() => import('./bookings/Bookings'));
 const Users = lazy(() => import('./Users'));
 const Settings = lazy(() => import('./settings/Settings'));
 const Agencies = lazy(() => import('./network/Agencies'));
@@ -31,6 +33,7 @@ const HOME = '/tenant';
 /** The portal's sections, in its sidebar. */
 const NAV: readonly NavItem[] = [
   { to: HOME, label: 'Tableau de bord', icon: 'chart', end: true },
+  { to: `${HOME}/reservations`, label: 'Réservations', icon: 'ticket' },
   { to: `${HOME}/utilisateurs`, label: 'Utilisateurs', icon: 'users' },
   { to: `${HOME}/agences`, label: 'Agences', icon: 'building' },
   { to: `${HOME}/centres`, label: 'Centres', icon: 'pin' },
@@ -91,6 +94,7 @@ export default function TenantPortal() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<Dashboard />} />
+        <Route path="reservations" element={<Bookings />} />
         <Route path="utilisateurs" element={<Users />} />
         <Route path="agences" element={<Agencies />} />
         <Route path="agences/nouvelle" element={<NewAgency />} />

@@ -6,7 +6,8 @@ import { useState, type SelectHTMLAttributes } from 'react';
 import type { Agency, NetworkCentre } from '@/api/types';
 import { isMonth } from '@/features/dashboard/months';
 import type { StatisticsRefusal } from '@/features/statistics/refusal';
-import { FormField, Select, cx } from '@/ui';
+import { FormField, Select } from '@/ui';
+import { PresetButtons } from '@/portals/tenant/PresetButtons';
 import { ScopeFields } from '@/portals/tenant/ScopeFields';
 import { MAX_MONTHS, PRESETS, isPreset, monthOptions, periodProblem, presetPeriod, type Period, type StatisticsFilters } from './period';
 
@@ -23,33 +24,6 @@ export interface PeriodFiltersProps {
   fixedAgency?: string;
   centres: readonly NetworkCentre[];
   onChange: (filters: StatisticsFilters) => void;
-}
-
-/** The presets, as toggle buttons. */
-function Presets({ period, current, onPick }: { period: Period; current: string; onPick: (period: Period) => void }) {
-  return (
-    <div role="group" aria-label="Périodes usuelles" className="flex flex-wrap gap-2">
-      {PRESETS.map(({ id, label }) => {
-        const active = isPreset(id, period, current);
-        return (
-          <button
-            key={id}
-            type="button"
-            aria-pressed={active}
-            onClick={() => onPick(presetPeriod(id, current))}
-            className={cx(
-              'h-8 rounded-full border px-3 text-sm font-medium',
-              active
-                ? 'border-brand-500 bg-brand-500 text-on-brand'
-                : 'border-ink/30 bg-white text-ink-strong hover:bg-brand-50 dark:border-gray-600 dark:bg-gray-900 dark:text-gray-100 dark:hover:bg-gray-700',
-            )}
-          >
-            {label}
-          </button>
-        );
-      })}
-    </div>
-  );
 }
 
 /** Props of {@link MonthSelect}: its month, this month, and what {@link FormField} gives its control. */
@@ -87,7 +61,7 @@ export function PeriodFilters({ filters, current, refusal, agencies, fixedAgency
   };
   return (
     <form aria-label="Filtres des statistiques" className="flex flex-col gap-3 rounded-lg bg-white p-3 shadow-card dark:bg-gray-800" onSubmit={(e) => e.preventDefault()} data-testid="statistics-filters">
-      <Presets period={filters} current={current} onPick={(period) => onChange({ ...filters, ...period })} />
+      <PresetButtons presets={PRESETS} active={(id) => isPreset(id, filters, current)} onPick={(id) => onChange({ ...filters, ...presetPeriod(id, current) })} />
       <div className="flex flex-wrap items-start gap-3">
         <div className="w-full min-w-0 sm:w-48">
           <FormField label="Du" error={problem?.field === 'from' ? problem.message : undefined}>
