@@ -16,6 +16,8 @@ import type {
   CentrePlanning,
   DayBooking,
   GlobalPlanning,
+  StaffBooking,
+  StaffBookingQuery,
   StatisticsByAgency,
   StatisticsByCentre,
   StatisticsByCode,
@@ -23,6 +25,7 @@ import type {
   StatisticsMonth,
   StatisticsQuery,
   TenantStatistics,
+  UncountedPage,
   PlanningQuery,
   BookingPolicy,
   BrandingChange,
@@ -370,6 +373,15 @@ const TYPES: Array<[string, Record<string, true>]> = [
   ['CodeStatistics', { code: true, figures: true } satisfies Keys<StatisticsByCode>],
   ['AgencyStatistics', { id: true, name: true, figures: true } satisfies Keys<StatisticsByAgency>],
   ['CentreStatistics', { id: true, name: true, agency_id: true, agency_name: true, figures: true } satisfies Keys<StatisticsByCentre>],
+  [
+    'StaffBooking',
+    {
+      id: true, reference: true, centre_id: true, centre_name: true, agency_id: true, agency_name: true, start: true, end: true, status: true, payment_status: true,
+      control_type: true, vehicle_category: true, plate: true, customer_name: true, customer_email: true, customer_phone: true, price_cents: true, source: true,
+      created_at: true,
+    } satisfies Keys<StaffBooking>,
+  ],
+  ['BookingPage', { items: true, next_cursor: true } satisfies Keys<UncountedPage<StaffBooking>>],
 ];
 
 /** The query parameters an operation documents. */
@@ -416,6 +428,15 @@ describe('the API types and the OpenAPI document', () => {
     const names = { from: true, to: true, agency_id: true, centre_id: true } satisfies Keys<PlanningQuery>;
     expect(parametersOf('/api/v1/planning/global', 'get').map((p) => p.name).sort()).toEqual(Object.keys(names).sort());
     expect(parametersOf('/api/v1/planning/global/centre-day', 'get').map((p) => p.name).sort()).toEqual(['centre_id', 'date']);
+  });
+
+  it('GET /rdv (staff) and its export: the documented query parameters', () => {
+    const names = {
+      from: true, to: true, agency_id: true, centre_id: true, status: true, payment_status: true, control_type: true, q: true, sort: true, order: true, cursor: true, limit: true,
+    } satisfies Keys<StaffBookingQuery>;
+    const documented = parametersOf('/api/v1/rdv', 'get').map((p) => p.name);
+    expect(documented.sort()).toEqual([...Object.keys(names), 'format'].sort());
+    expect(parametersOf('/api/v1/rdv/export', 'get').map((p) => p.name).sort()).toEqual(documented.sort());
   });
 
   it('GET /statistics/tenant and its export: the documented query parameters', () => {

@@ -9,6 +9,7 @@ import * as auth from '@/features/auth/api';
 import * as booking from '@/features/booking/api';
 import * as network from '@/features/network/api';
 import * as users from '@/features/users/api';
+import * as bookings from '@/features/bookings/api';
 import * as search from '@/features/search/api';
 import * as settings from '@/features/settings/api';
 import * as client from '@/portals/client/api';
@@ -101,6 +102,8 @@ describe('the API client and the OpenAPI document', () => {
     await users.deleteUser(ID);
     await users.resendInvitation(ID);
     await users.exportUsers({ q: 'dup', role: 'CONTROLEUR', status: 'active', sort: 'email', order: 'desc', cursor: 'c', limit: 25 }, 'xlsx');
+    await bookings.listBookings({ from: '2027-01-01', to: '2027-01-31', agency_id: ID, centre_id: ID, status: 'confirmed', payment_status: 'paid', control_type: 'CT', q: 'R-1', sort: 'start', order: 'desc', cursor: 'c', limit: 25 });
+    await bookings.exportBookings({ from: '2027-01-01', status: 'confirmed', sort: 'created_at', order: 'asc', cursor: 'c', limit: 25 }, 'xlsx');
     await settings.getSettings();
     await settings.updateSettings({
       general: { name: 'Réseau', legal_name: 'Réseau SAS', siret: '73282932000074', address: '1 rue', postcode: '75001', city: 'Paris', phone: '0102030405', email: 'c@r.fr' },
