@@ -868,7 +868,7 @@ export interface StaffBookingQuery {
   status?: BookingStatus;
   payment_status?: PaymentStatus;
   control_type?: ControlType;
-  /** A reference, a plate, an e-mail, a phone or a customer's name; 100 characters at most. */
+  /** A reference, a plate, an e-mail or a phone; 100 characters at most. */
   q?: string;
   sort?: StaffBookingSort;
   order?: 'asc' | 'desc';

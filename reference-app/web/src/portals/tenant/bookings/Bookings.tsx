@@ -167,7 +167,7 @@ export default function Bookings() {
         error={problem ? 'Corrigez la période pour afficher les réservations.' : (refusal?.message ?? null)}
         onRetry={problem || refusal?.field ? undefined : () => void bookings.refetch()}
         searchLabel="Rechercher"
-        searchPlaceholder="Référence, immatriculation, e-mail, téléphone ou nom"
+        searchPlaceholder="Référence, immatriculation, e-mail ou téléphone"
         searchMaxLength={SEARCH_MAX}
         filters={FILTERS}
         pageSizes={PAGE_SIZES}
