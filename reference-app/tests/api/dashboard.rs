@@ -7,7 +7,7 @@ use serde_json::Value;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::support::{Tenant, TestApp, today};
+use crate::support::{Tenant, TestApp, first_id, today};
 
 const URI: &str = "/api/v1/admin/dashboard/stats";
 
@@ -144,19 +144,8 @@ async fn the_month_follows_searches_views_holds_payments_and_cancellations(owner
 #[sqlx::test(migrations = "./migrations")]
 async fn each_admin_reads_its_own_scope_and_no_other_network(owner: PgPool) {
     let app = TestApp::builder(&owner).two_tenants().spawn().await;
-    let first = |table: &'static str, tenant: Tenant| {
-        let owner = owner.clone();
-        let id = app.tenant_id(tenant);
-        async move {
-            sqlx::query_scalar::<_, Uuid>(&format!(
-                "SELECT id FROM {table} WHERE tenant_id = $1 ORDER BY created_at, id LIMIT 1"
-            ))
-            .bind(id)
-            .fetch_one(&owner)
-            .await
-            .unwrap()
-        }
-    };
+    let first =
+        |table: &'static str, tenant: Tenant| first_id(&owner, table, app.tenant_id(tenant));
     let (agency_a, centre_a) = (
         first("agences", Tenant::A).await,
         first("cts", Tenant::A).await,

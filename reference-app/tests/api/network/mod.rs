@@ -7,18 +7,8 @@ mod matrix;
 
 use serde_json::Value;
 use sqlx::PgPool;
-use uuid::Uuid;
 
-/// The id of the first row of `table` of `tenant`.
-async fn first_id(owner: &PgPool, table: &str, tenant: Uuid) -> Uuid {
-    sqlx::query_scalar(&format!(
-        "SELECT id FROM {table} WHERE tenant_id = $1 ORDER BY created_at, id LIMIT 1"
-    ))
-    .bind(tenant)
-    .fetch_one(owner)
-    .await
-    .unwrap()
-}
+use crate::support::first_id;
 
 /// The audit rows of `action` on `resource_id`: (actor role, details).
 async fn audited(owner: &PgPool, action: &str, resource_id: &str) -> Vec<(String, Value)> {

@@ -3,7 +3,8 @@
 
 use axum::response::IntoResponse;
 use pti_core::model::TenantId;
-use sqlx::{PgConnection, Postgres, Transaction};
+use sqlx::{PgConnection, PgPool, Postgres, Transaction};
+use uuid::Uuid;
 
 use super::app::{Tenant, TestApp};
 use super::call::Answer;
@@ -57,4 +58,15 @@ pub fn error_code(error: sqlx::Error) -> &'static str {
 /// The HTTP answer the application gives for a database error.
 pub async fn error_answer(error: sqlx::Error) -> Answer {
     Answer::read(Error::from(error).into_response()).await
+}
+
+/// The id of the first row of `table` of `tenant`.
+pub async fn first_id(owner: &PgPool, table: &str, tenant: Uuid) -> Uuid {
+    sqlx::query_scalar(&format!(
+        "SELECT id FROM {table} WHERE tenant_id = $1 ORDER BY created_at, id LIMIT 1"
+    ))
+    .bind(tenant)
+    .fetch_one(owner)
+    .await
+    .unwrap()
 }

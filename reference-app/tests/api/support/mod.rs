@@ -18,7 +18,7 @@ mod tokens;
 
 pub use app::{Tenant, TestApp};
 pub use call::Answer;
-pub use db::{error_answer, error_code, sqlstate};
+pub use db::{error_answer, error_code, first_id, sqlstate};
 pub use documented::{document, document_text, verify};
 pub use fakes::{FakeSmsMode, FakeSmtp};
 pub use pdf::{pdf_images, pdf_text};
