@@ -47,6 +47,6 @@ mod repo;
 mod report;
 mod wrap;
 
-pub use colour::Rgb;
+pub use colour::{Rgb, WHITE};
 pub use letterhead::Letterhead;
 pub use report::{Align, Column, Figure, Header, Logo, PdfError, Report, Table};

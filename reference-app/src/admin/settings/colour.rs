@@ -1,7 +1,9 @@
 //! The portal's primary colour: `#RRGGBB`, dark enough for white text on it (WCAG 2 contrast
-//! ratio at least 4.5:1, the AA level for normal text).
+//! ratio at least 4.5:1, the AA level for normal text), measured as the documents measure it
+//! (`pdf::Rgb`).
 
 use crate::error::{Error, Result};
+use crate::pdf::{Rgb, WHITE};
 
 /// The least contrast ratio with white text.
 pub const MIN_CONTRAST: f64 = 4.5;
@@ -9,7 +11,7 @@ pub const MIN_CONTRAST: f64 = 4.5;
 /// A colour `#RRGGBB` (lower-cased) white text reads on; 422 naming `field` otherwise.
 pub fn primary(field: &str, raw: &str) -> Result<String> {
     let hex = raw.trim().to_lowercase();
-    let rgb = parse(&hex).ok_or_else(|| Error::validation(field, "a colour #RRGGBB"))?;
+    let rgb = Rgb::parse(&hex).ok_or_else(|| Error::validation(field, "a colour #RRGGBB"))?;
     let ratio = contrast_with_white(rgb);
     if ratio < MIN_CONTRAST {
         return Err(Error::validation(
@@ -20,31 +22,9 @@ pub fn primary(field: &str, raw: &str) -> Result<String> {
     Ok(hex)
 }
 
-fn parse(hex: &str) -> Option<[u8; 3]> {
-    let digits = hex.strip_prefix('#')?;
-    if digits.len() != 6 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    let byte = |i: usize| u8::from_str_radix(&digits[i..i + 2], 16).ok();
-    Some([byte(0)?, byte(2)?, byte(4)?])
-}
-
-/// WCAG 2 relative luminance of an sRGB colour.
-fn luminance(rgb: [u8; 3]) -> f64 {
-    let channel = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
-}
-
 /// The contrast ratio of white on `rgb`.
-fn contrast_with_white(rgb: [u8; 3]) -> f64 {
-    1.05 / (luminance(rgb) + 0.05)
+fn contrast_with_white(rgb: Rgb) -> f64 {
+    rgb.contrast(WHITE)
 }
 
 #[cfg(test)]
@@ -64,6 +44,6 @@ mod tests {
 
     #[test]
     fn white_on_black_is_twenty_one_to_one() {
-        assert!((contrast_with_white([0, 0, 0]) - 21.0).abs() < 1e-9);
+        assert!((contrast_with_white(Rgb(0, 0, 0)) - 21.0).abs() < 1e-9);
     }
 }
