@@ -5,16 +5,9 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_ACCOUNTS, signIn, signInAs } from '../fixtures/auth';
 import { ClientPortal, pickFreeSlot } from '../fixtures/pages';
+import { uniquePlate } from '../fixtures/plates';
 
 const RUN = Date.now().toString(36);
-const LETTERS = 'ABCDEFGHJKLMNPQRTVXYZ'; // no I, O, U (and no S: "SS" is reserved)
-
-/** A valid SIV plate no other test of any run uses. */
-function uniquePlate(): string {
-  const pick = () => LETTERS[Math.floor(Math.random() * LETTERS.length)]!;
-  const number = String(1 + Math.floor(Math.random() * 998)).padStart(3, '0');
-  return `${pick()}${pick()}-${number}-${pick()}${pick()}`;
-}
 
 /** Books and pays the first free slot a week ahead, as a guest booking with `email`. */
 async function bookAndPayAhead(portal: ClientPortal, email: string) {

@@ -7,6 +7,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { signInAs } from '../fixtures/auth';
 import { StaffShell } from '../fixtures/staff';
+import { uniquePlate } from '../fixtures/plates';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -22,12 +23,6 @@ interface Booked {
 const longDay = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const frenchDay = (day: string) => longDay.format(new Date(`${day}T00:00:00Z`));
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-/** A plate no other run holds: two letters, three digits, two letters. */
-function plate(): string {
-  const letter = () => 'ABCDEFGHJKLMNPQRSTVWXZ'[Math.floor(Math.random() * 22)];
-  return `${letter()}${letter()}-${String(100 + Math.floor(Math.random() * 900))}-${letter()}${letter()}`;
-}
 
 /** Holds and pays, as a guest, the first slot from tomorrow of a centre of the portal's network. */
 async function bookAndPay(request: APIRequestContext): Promise<Booked> {
@@ -46,7 +41,7 @@ async function bookAndPay(request: APIRequestContext): Promise<Booked> {
       last_name: 'Planning',
       email: `planning+${Date.now()}@test.fr`,
       phone: '06 12 34 56 78',
-      immatriculation: plate(),
+      immatriculation: uniquePlate(),
       vehicle_type: 'VP',
       control_type: 'CT',
     },
